@@ -1,0 +1,6 @@
+export * from './types';
+export * from './errors';
+export * from './registry';
+export * from './uuid';
+export * from './mysql/mysql-event-store';
+export * from './mysql/schema';

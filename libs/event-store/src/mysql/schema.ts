@@ -1,0 +1,27 @@
+/**
+ * DDL of the event store. The application's migrations run these statements; tests use them to build a
+ * throw-away database. `events` is append-only: nothing in this codebase updates or deletes its rows.
+ */
+export const EVENT_STORE_DDL: readonly string[] = [
+  `CREATE TABLE IF NOT EXISTS events (
+    position BIGINT UNSIGNED NOT NULL AUTO_INCREMENT,
+    id CHAR(36) CHARACTER SET ascii NOT NULL,
+    stream_type VARCHAR(32) CHARACTER SET ascii NOT NULL,
+    stream_id VARCHAR(64) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL,
+    version INT UNSIGNED NOT NULL,
+    type VARCHAR(100) CHARACTER SET ascii NOT NULL,
+    schema_version SMALLINT UNSIGNED NOT NULL DEFAULT 1,
+    data LONGTEXT CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL,
+    metadata TEXT CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL,
+    occurred_at DATETIME(3) NOT NULL,
+    PRIMARY KEY (position),
+    UNIQUE KEY uq_events_id (id),
+    UNIQUE KEY uq_events_stream_version (stream_type, stream_id, version)
+  ) ENGINE=InnoDB`,
+  `CREATE TABLE IF NOT EXISTS unique_constraints (
+    scope VARCHAR(64) CHARACTER SET ascii NOT NULL,
+    value VARCHAR(512) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL,
+    stream_id VARCHAR(64) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL,
+    PRIMARY KEY (scope, value)
+  ) ENGINE=InnoDB`,
+];

@@ -1,0 +1,41 @@
+/**
+ * given(events) / when(command) / then(events | error) for aggregates, with no IO
+ * (Oskar Dudycz's DeciderSpecification, adapted to @nestjs/cqrs aggregates).
+ */
+export interface EventSourcedAggregate<E> {
+  loadFromHistory(history: E[]): void;
+  getUncommittedEvents(): E[];
+}
+
+export function aggregateSpec<A extends EventSourcedAggregate<E>, E extends { data: object }>(create: () => A) {
+  return {
+    given(...history: E[]) {
+      return {
+        when(act: (aggregate: A) => void) {
+          const aggregate = create();
+          aggregate.loadFromHistory(history);
+          let error: unknown;
+          try {
+            act(aggregate);
+          } catch (e) {
+            error = e;
+          }
+          const events = aggregate.getUncommittedEvents();
+          return {
+            aggregate,
+            then(...expected: E[]) {
+              if (error) throw error;
+              expect(events.map((e) => [e.constructor.name, e.data])).toEqual(
+                expected.map((e) => [e.constructor.name, e.data]),
+              );
+            },
+            thenThrows(errorClass: new (...args: never[]) => Error) {
+              expect(error).toBeInstanceOf(errorClass);
+              expect(events).toHaveLength(0);
+            },
+          };
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+
+const LOOPBACK_URL = 'mysql://root@127.0.0.1:3306/identity';
+
+const intInRange = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, `must be an integer between ${min} and ${max}`)
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, `must be an integer between ${min} and ${max}`);
+
+const urlWithScheme = (schemes: string[]) =>
+  z.string().refine((value) => {
+    try {
+      return schemes.includes(new URL(value).protocol.replace(/:$/, ''));
+    } catch {
+      return false;
+    }
+  }, `must be a URL starting with ${schemes.map((s) => `${s}://`).join(' or ')}`);
+
+const schema = z.object({
+  PORT: intInRange(1, 65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: urlWithScheme(['mysql', 'mariadb'])
+    .refine((v) => new URL(v).pathname.length > 1, 'must name a database, e.g. mysql://root@127.0.0.1:3306/identity')
+    .refine(
+      (v) => /^[A-Za-z0-9_$-]{1,64}$/.test(decodeURIComponent(new URL(v).pathname.slice(1))),
+      'database name may only contain letters, digits, _, $ and -',
+    )
+    .default(LOOPBACK_URL),
+  DATABASE_POOL_SIZE: intInRange(1, 1000).default(32),
+  REDIS_URL: urlWithScheme(['redis', 'rediss']).default('redis://127.0.0.1:6379'),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_:{}.-]{1,64}$/, 'must be 1-64 chars of letters, digits and _ : { } . -')
+    .default('identity'),
+  PROJECT_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,35}$/, 'must be 1-36 chars of a-z, A-Z, 0-9, period, hyphen, underscore')
+    .default('default'),
+  API_KEY: z.string().min(16, 'must be at least 16 characters (it grants every scope)').optional(),
+  ROLE: z.enum(['all', 'api', 'worker']).default('all'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ARGON2_MEMORY_COST: intInRange(1024, 4 * 1024 * 1024).default(19456),
+  ARGON2_TIME_COST: intInRange(1, 100).default(2),
+  ARGON2_PARALLELISM: intInRange(1, 64).default(1),
+  BODY_LIMIT: intInRange(1024, 64 * 1024 * 1024).default(1024 * 1024),
+  TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  SHUTDOWN_TIMEOUT_MS: intInRange(0, 600000).default(10000),
+});
+
+export type AppConfig = z.infer<typeof schema>;
+
+/** Thrown for an invalid environment; the message names every offending variable. */
+export class ConfigError extends Error {}
+
+/**
+ * Reads and validates the configuration. Empty strings count as unset so that `PORT=` in a compose file
+ * falls back to the default instead of failing on an empty number.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const input: Record<string, string> = {};
+  for (const key of Object.keys(schema.shape)) {
+    const value = env[key];
+    if (value !== undefined && value !== '') input[key] = value;
+  }
+  const result = schema.safeParse(input);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? '?');
+      const shown = name === 'API_KEY' || name === 'DATABASE_URL' ? '' : ` (got "${input[name]}")`;
+      return `  ${name}: ${issue.message}${shown}`;
+    });
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

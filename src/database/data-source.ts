@@ -1,0 +1,27 @@
+import { DataSource } from 'typeorm';
+import { ApiKeyEntity } from '../auth/infrastructure/api-key.entity';
+import { poolOptionsFromUrl } from './database-url';
+import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema';
+
+export const MIGRATIONS = [InitialSchema1764000000000];
+
+/** TypeORM owns the schema (migrations, never `synchronize`) and the small admin tables. */
+export function createDataSource(url: string): DataSource {
+  const options = poolOptionsFromUrl(url, 4);
+  return new DataSource({
+    type: 'mysql',
+    host: options.host,
+    port: options.port,
+    username: options.user,
+    password: options.password,
+    database: options.database,
+    timezone: 'Z',
+    charset: 'utf8mb4_unicode_ci',
+    entities: [ApiKeyEntity],
+    migrations: MIGRATIONS,
+    migrationsTableName: 'migrations',
+    synchronize: false,
+    logging: ['error'],
+    extra: { connectionLimit: 4 },
+  });
+}

@@ -1,0 +1,53 @@
+import { EventRegistry } from '@libs/event-store';
+import { UserCreatedEvent } from './user-created.event';
+import { UserDeletedEvent } from './user-deleted.event';
+import { UserEmailChangedEvent } from './user-email-changed.event';
+import { UserEmailVerificationChangedEvent } from './user-email-verification-changed.event';
+import { UserLabelsChangedEvent } from './user-labels-changed.event';
+import { UserNameChangedEvent } from './user-name-changed.event';
+import { UserPasswordChangedEvent } from './user-password-changed.event';
+import { UserPhoneChangedEvent } from './user-phone-changed.event';
+import { UserPhoneVerificationChangedEvent } from './user-phone-verification-changed.event';
+import { UserPrefsUpdatedEvent } from './user-prefs-updated.event';
+import { UserStatusChangedEvent } from './user-status-changed.event';
+
+export * from './user-created.event';
+export * from './user-deleted.event';
+export * from './user-email-changed.event';
+export * from './user-email-verification-changed.event';
+export * from './user-labels-changed.event';
+export * from './user-name-changed.event';
+export * from './user-password-changed.event';
+export * from './user-phone-changed.event';
+export * from './user-phone-verification-changed.event';
+export * from './user-prefs-updated.event';
+export * from './user-status-changed.event';
+
+export type UserEvent =
+  | UserCreatedEvent
+  | UserNameChangedEvent
+  | UserEmailChangedEvent
+  | UserPhoneChangedEvent
+  | UserPasswordChangedEvent
+  | UserStatusChangedEvent
+  | UserEmailVerificationChangedEvent
+  | UserPhoneVerificationChangedEvent
+  | UserLabelsChangedEvent
+  | UserPrefsUpdatedEvent
+  | UserDeletedEvent;
+
+export const USER_STREAM = 'user';
+
+/** Type strings are stored forever: never rename one; bump `schemaVersion` and add an upcaster instead. */
+export const USER_EVENTS = new EventRegistry<UserEvent>()
+  .register(UserCreatedEvent)
+  .register(UserNameChangedEvent)
+  .register(UserEmailChangedEvent)
+  .register(UserPhoneChangedEvent)
+  .register(UserPasswordChangedEvent)
+  .register(UserStatusChangedEvent)
+  .register(UserEmailVerificationChangedEvent)
+  .register(UserPhoneVerificationChangedEvent)
+  .register(UserLabelsChangedEvent)
+  .register(UserPrefsUpdatedEvent)
+  .register(UserDeletedEvent);

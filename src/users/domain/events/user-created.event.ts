@@ -1,0 +1,15 @@
+export interface UserCreatedData {
+  userId: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  /** The stored hash (never the plain password); null for a user without a password. */
+  password: string | null;
+  hash: string;
+  hashOptions: Record<string, unknown>;
+}
+
+export class UserCreatedEvent {
+  static readonly type = 'user.created';
+  constructor(readonly data: UserCreatedData) {}
+}

@@ -1,0 +1,4 @@
+export class UserDeletedEvent {
+  static readonly type = 'user.deleted';
+  constructor(readonly data: Record<string, never>) {}
+}

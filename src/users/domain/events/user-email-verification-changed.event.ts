@@ -1,0 +1,4 @@
+export class UserEmailVerificationChangedEvent {
+  static readonly type = 'user.email.verification.changed';
+  constructor(readonly data: { emailVerification: boolean }) {}
+}

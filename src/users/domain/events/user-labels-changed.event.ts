@@ -1,0 +1,4 @@
+export class UserLabelsChangedEvent {
+  static readonly type = 'user.labels.changed';
+  constructor(readonly data: { labels: string[] }) {}
+}

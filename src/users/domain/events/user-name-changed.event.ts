@@ -1,0 +1,4 @@
+export class UserNameChangedEvent {
+  static readonly type = 'user.name.changed';
+  constructor(readonly data: { name: string }) {}
+}

@@ -1,0 +1,4 @@
+export class UserStatusChangedEvent {
+  static readonly type = 'user.status.changed';
+  constructor(readonly data: { status: boolean }) {}
+}

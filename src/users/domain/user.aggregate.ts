@@ -1,0 +1,168 @@
+import { AggregateRoot } from '@nestjs/cqrs';
+import type { UniqueConstraintChange } from '@libs/event-store';
+import {
+  UserCreatedEvent,
+  UserDeletedEvent,
+  UserEmailChangedEvent,
+  UserEmailVerificationChangedEvent,
+  UserEvent,
+  UserLabelsChangedEvent,
+  UserNameChangedEvent,
+  UserPasswordChangedEvent,
+  UserPhoneChangedEvent,
+  UserPhoneVerificationChangedEvent,
+  UserPrefsUpdatedEvent,
+  UserStatusChangedEvent,
+} from './events';
+import { UserAlreadyExistsError, UserNotFoundError } from './user.errors';
+
+/** A password as this service stores it: the hash, never the plain text. */
+export interface PasswordHash {
+  password: string | null;
+  hash: string;
+  hashOptions: Record<string, unknown>;
+}
+
+export interface CreateUserProps extends PasswordHash {
+  userId: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+}
+
+/** Scopes of the unique constraints a user holds; values are normalised (lower-case email). */
+export const EMAIL_SCOPE = 'user.email';
+export const PHONE_SCOPE = 'user.phone';
+
+/**
+ * The user's write model. Decide methods check the rules and `apply` events; `on<Event>` methods only
+ * evolve state, so replaying history never re-checks rules. A deleted user's stream can start again with
+ * a new `user.created`: the id and email are free again, and the history is kept.
+ */
+export class UserAggregate extends AggregateRoot<UserEvent> {
+  /** Stream version after the last loaded or applied event. */
+  version = 0;
+  exists = false;
+  email: string | null = null;
+  phone: string | null = null;
+  status = true;
+  private readonly constraints: UniqueConstraintChange[] = [];
+
+  constructor(readonly id: string) {
+    super();
+  }
+
+  /** Constraint changes implied by the uncommitted events, for the append transaction. */
+  get pendingConstraints(): readonly UniqueConstraintChange[] {
+    return this.constraints;
+  }
+
+  create(props: CreateUserProps): void {
+    if (this.exists) throw new UserAlreadyExistsError();
+    this.claim(EMAIL_SCOPE, props.email);
+    this.claim(PHONE_SCOPE, props.phone);
+    const { userId, ...rest } = props;
+    this.apply(new UserCreatedEvent({ userId, ...rest }));
+  }
+
+  changeName(name: string): void {
+    this.assertExists();
+    this.apply(new UserNameChangedEvent({ name }));
+  }
+
+  /** Re-submitting the current email is a no-op (Appwrite answers 409 there; idempotent PATCH is kinder). */
+  changeEmail(email: string | null): void {
+    this.assertExists();
+    if (email === this.email) return;
+    this.release(EMAIL_SCOPE, this.email);
+    this.claim(EMAIL_SCOPE, email);
+    this.apply(new UserEmailChangedEvent({ email }));
+  }
+
+  changePhone(phone: string | null): void {
+    this.assertExists();
+    if (phone === this.phone) return;
+    this.release(PHONE_SCOPE, this.phone);
+    this.claim(PHONE_SCOPE, phone);
+    this.apply(new UserPhoneChangedEvent({ phone }));
+  }
+
+  changePassword(password: PasswordHash): void {
+    this.assertExists();
+    this.apply(new UserPasswordChangedEvent({ ...password }));
+  }
+
+  changeStatus(status: boolean): void {
+    this.assertExists();
+    this.apply(new UserStatusChangedEvent({ status }));
+  }
+
+  changeEmailVerification(emailVerification: boolean): void {
+    this.assertExists();
+    this.apply(new UserEmailVerificationChangedEvent({ emailVerification }));
+  }
+
+  changePhoneVerification(phoneVerification: boolean): void {
+    this.assertExists();
+    this.apply(new UserPhoneVerificationChangedEvent({ phoneVerification }));
+  }
+
+  changeLabels(labels: string[]): void {
+    this.assertExists();
+    this.apply(new UserLabelsChangedEvent({ labels: [...new Set(labels)] }));
+  }
+
+  updatePrefs(prefs: Record<string, unknown>): void {
+    this.assertExists();
+    this.apply(new UserPrefsUpdatedEvent({ prefs }));
+  }
+
+  delete(): void {
+    this.assertExists();
+    this.release(EMAIL_SCOPE, this.email);
+    this.release(PHONE_SCOPE, this.phone);
+    this.apply(new UserDeletedEvent({}));
+  }
+
+  override apply<T extends UserEvent>(event: T, isFromHistory?: boolean): void {
+    super.apply(event, isFromHistory);
+    this.version += 1;
+  }
+
+  onUserCreatedEvent(event: UserCreatedEvent): void {
+    this.exists = true;
+    this.email = event.data.email;
+    this.phone = event.data.phone;
+    this.status = true;
+  }
+
+  onUserEmailChangedEvent(event: UserEmailChangedEvent): void {
+    this.email = event.data.email;
+  }
+
+  onUserPhoneChangedEvent(event: UserPhoneChangedEvent): void {
+    this.phone = event.data.phone;
+  }
+
+  onUserStatusChangedEvent(event: UserStatusChangedEvent): void {
+    this.status = event.data.status;
+  }
+
+  onUserDeletedEvent(): void {
+    this.exists = false;
+    this.email = null;
+    this.phone = null;
+  }
+
+  private assertExists(): void {
+    if (!this.exists) throw new UserNotFoundError();
+  }
+
+  private claim(scope: string, value: string | null): void {
+    if (value !== null) this.constraints.push({ op: 'claim', scope, value });
+  }
+
+  private release(scope: string, value: string | null): void {
+    if (value !== null) this.constraints.push({ op: 'release', scope, value });
+  }
+}
