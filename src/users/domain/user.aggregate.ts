@@ -124,8 +124,11 @@ export class UserAggregate extends AggregateRoot<UserEvent> {
     this.apply(new UserDeletedEvent({}));
   }
 
-  override apply<T extends UserEvent>(event: T, isFromHistory?: boolean): void {
-    super.apply(event, isFromHistory);
+  override apply<T extends UserEvent>(
+    event: T,
+    options?: boolean | { fromHistory?: boolean; skipHandler?: boolean },
+  ): void {
+    super.apply(event, options as boolean);
     this.version += 1;
   }
 

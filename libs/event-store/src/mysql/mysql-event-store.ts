@@ -81,7 +81,7 @@ export class MysqlEventStore implements EventStore<PoolConnection> {
     }
   }
 
-  private async insertEvents(connection: PoolConnection, request: AppendRequest): Promise<StoredEvent[]> {
+  private async insertEvents(connection: PoolConnection, request: AppendRequest<PoolConnection>): Promise<StoredEvent[]> {
     const metadata = request.metadata ?? {};
     const metadataJson = JSON.stringify(metadata);
     const occurredAt = new Date();
@@ -129,7 +129,7 @@ export class MysqlEventStore implements EventStore<PoolConnection> {
     return stored;
   }
 
-  private async applyConstraints(connection: PoolConnection, request: AppendRequest): Promise<void> {
+  private async applyConstraints(connection: PoolConnection, request: AppendRequest<PoolConnection>): Promise<void> {
     const changes = request.uniqueConstraints ?? [];
     // Releases first, so a stream can release and re-claim (or hand over) values in one append.
     for (const change of changes.filter((c) => c.op === 'release')) {

@@ -1,0 +1,15 @@
+export { fail, failureDescription, isPlainObject, nullable, ok, orEmpty } from './param-validator';
+export type { ParamValidator, ParseResult } from './param-validator';
+export { customId, generateUniqueId, MAX_UID_LENGTH, uid, UNIQUE_ID_PLACEHOLDER } from './ids';
+export { email, EMAIL_MAX_LENGTH, emailOrEmpty, isPhpValidEmail, normaliseEmail } from './email';
+export { phone, phoneOrEmpty } from './phone';
+export { hashedPassword, password, PASSWORD_MAX_BYTES, passwordOrEmpty } from './password';
+export type { PasswordPolicy } from './password';
+export { base64, mbLength, searchText, text } from './text';
+export { labels, MAX_LABEL_LENGTH, MAX_LABELS } from './labels';
+export { prefs, PREFS_MAX_LENGTH } from './prefs';
+export { looseBoolean, strictBoolean } from './boolean';
+export { integer, range } from './number';
+export { whiteList } from './white-list';
+export { validateParams } from './validate-params';
+export type { ParamSpec } from './validate-params';

@@ -1,0 +1,59 @@
+import { Type } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
+import { ArgumentInvalidError } from '@libs/http';
+import { failureDescription, isPlainObject, ParamValidator } from '@libs/http/params';
+
+export interface FieldSpec {
+  validator: ParamValidator;
+  required?: boolean;
+  /** Taken, without validation, when the key is absent (Appwrite's rule for optional params). */
+  default?: unknown;
+  description?: string;
+  example?: unknown;
+}
+
+export interface RequestParams<T> {
+  /** Class carrying the Swagger schema of the body. */
+  dto: Type;
+  parse(input: unknown): T;
+}
+
+/**
+ * One definition gives both the Swagger schema and Appwrite's validation: a required param must be present
+ * (else `Param "x" is not optional.`), a present one is validated even when empty, an absent optional one
+ * takes its default. Unknown keys are ignored, as Appwrite does.
+ */
+export function defineParams<T>(name: string, fields: Record<keyof T & string, FieldSpec>): RequestParams<T> {
+  const dto = { [name]: class {} }[name];
+  for (const [key, spec] of Object.entries<FieldSpec>(fields)) {
+    ApiProperty({
+      ...(spec.validator.schema as object),
+      required: spec.required ?? false,
+      description: spec.description,
+      example: spec.example,
+    })(dto.prototype, key);
+  }
+  return {
+    dto,
+    parse(input: unknown): T {
+      const body = isPlainObject(input) ? input : {};
+      const out: Record<string, unknown> = {};
+      for (const [key, spec] of Object.entries<FieldSpec>(fields)) {
+        if (!Object.prototype.hasOwnProperty.call(body, key)) {
+          if (spec.required) throw ArgumentInvalidError.missing(key);
+          out[key] = spec.default;
+          continue;
+        }
+        const result = spec.validator.parse(body[key]);
+        // Appwrite skips validation of an optional param sent as null: it takes its default.
+        if (!result.ok && body[key] === null && !spec.required) {
+          out[key] = spec.default;
+          continue;
+        }
+        if (!result.ok) throw ArgumentInvalidError.invalid(key, failureDescription(spec.validator, result));
+        out[key] = result.value;
+      }
+      return out as T;
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import { Global, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
+import { MysqlEventStore } from '@libs/event-store';
+import { createPool, Pool } from 'mysql2/promise';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../config/config';
+import { createDataSource } from './data-source';
+import { poolOptionsFromUrl } from './database-url';
+import { EVENT_STORE, MYSQL_POOL } from './database.tokens';
+import { ensureDatabase } from './ensure-database';
+import { runMigrations } from './migrate';
+
+@Injectable()
+class DatabaseLifecycle implements OnApplicationShutdown {
+  constructor(
+    @Inject(MYSQL_POOL) private readonly pool: Pool,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.pool.end().catch(() => undefined);
+    if (this.dataSource.isInitialized) await this.dataSource.destroy().catch(() => undefined);
+  }
+}
+
+/** Creates the database if missing, runs migrations (never `synchronize`), then opens the hot-path pool. */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: DataSource,
+      inject: [APP_CONFIG],
+      useFactory: async (config: AppConfig) => {
+        await ensureDatabase(config.DATABASE_URL);
+        const dataSource = await createDataSource(config.DATABASE_URL).initialize();
+        const applied = await runMigrations(config.DATABASE_URL, dataSource);
+        if (applied.length > 0) new Logger('Database').log(`Applied migrations: ${applied.join(', ')}`);
+        return dataSource;
+      },
+    },
+    {
+      provide: MYSQL_POOL,
+      // Depends on DataSource so that no query runs before the migrations.
+      inject: [APP_CONFIG, DataSource],
+      useFactory: (config: AppConfig) =>
+        createPool(poolOptionsFromUrl(config.DATABASE_URL, config.DATABASE_POOL_SIZE)),
+    },
+    { provide: EVENT_STORE, inject: [MYSQL_POOL], useFactory: (pool: Pool) => new MysqlEventStore(pool) },
+    DatabaseLifecycle,
+  ],
+  exports: [DataSource, MYSQL_POOL, EVENT_STORE],
+})
+export class DatabaseModule {}

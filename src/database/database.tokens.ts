@@ -1,0 +1,3 @@
+/** mysql2/promise pool for the hot paths (prepared statements); TypeORM owns schema and admin tables. */
+export const MYSQL_POOL = Symbol('MYSQL_POOL');
+export const EVENT_STORE = Symbol('EVENT_STORE');

@@ -1,0 +1,56 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBody, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { customId, email, generateUniqueId, nullable, password, phone, text } from '@libs/http/params';
+import { RequireScopes } from '../../../auth/require-scopes.decorator';
+import { ApiAppwriteErrors } from '../../../common/http/api-errors.decorator';
+import { Caller, CallerView } from '../../../common/http/caller-view.decorator';
+import { defineParams } from '../../../common/http/request-params';
+import { UserModel } from '../../dtos/user.response.dto';
+import { toUserModel } from '../../infrastructure/user.mapper';
+import { GetUserQuery } from '../../queries/get-user/get-user.handler';
+import { CreateUserCommand } from './create-user.handler';
+
+export const CreateUserRequest = defineParams<{
+  userId: string;
+  email: string | null;
+  phone: string | null;
+  password: string;
+  name: string;
+}>('CreateUserRequest', {
+  userId: {
+    validator: customId,
+    required: true,
+    description: 'Custom id, or `unique()` for a generated one',
+    example: 'unique()',
+  },
+  email: { validator: nullable(email), default: null, example: 'ada@example.com' },
+  phone: { validator: nullable(phone), default: null, example: '+14155550100' },
+  password: { validator: password(8), default: '', description: 'Plain text, 8-256 bytes; hashed with argon2id' },
+  name: { validator: text(128), default: '', example: 'Ada Lovelace' },
+});
+
+@ApiTags('users')
+@Controller('v1/users')
+export class CreateUserController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly queryBus: QueryBus,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @RequireScopes('users.write')
+  @ApiOperation({ operationId: 'users.create', summary: 'Create a user' })
+  @ApiBody({ type: CreateUserRequest.dto })
+  @ApiCreatedResponse({ type: UserModel })
+  @ApiAppwriteErrors({ 409: '`user_already_exists`: the id, email or phone is taken' })
+  async create(@Body() body: unknown, @Caller() caller: CallerView) {
+    const params = CreateUserRequest.parse(body);
+    const userId = params.userId === 'unique()' ? generateUniqueId() : params.userId;
+    await this.commandBus.execute(
+      new CreateUserCommand(userId, params.email, params.phone, params.password, params.name),
+    );
+    return toUserModel(await this.queryBus.execute(new GetUserQuery(userId)), caller);
+  }
+}

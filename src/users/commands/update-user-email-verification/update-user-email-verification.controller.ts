@@ -1,0 +1,38 @@
+import { Body, Controller, Param, Patch } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { strictBoolean } from '@libs/http/params';
+import { RequireScopes } from '../../../auth/require-scopes.decorator';
+import { ApiAppwriteErrors } from '../../../common/http/api-errors.decorator';
+import { Caller, CallerView } from '../../../common/http/caller-view.decorator';
+import { UserIdPipe } from '../../../common/http/path-id.pipe';
+import { defineParams } from '../../../common/http/request-params';
+import { UserModel } from '../../dtos/user.response.dto';
+import { toUserModel } from '../../infrastructure/user.mapper';
+import { GetUserQuery } from '../../queries/get-user/get-user.handler';
+import { UpdateUserEmailVerificationCommand } from './update-user-email-verification.handler';
+
+export const UpdateUserEmailVerificationRequest = defineParams<{ emailVerification: boolean }>('UpdateUserEmailVerificationRequest', {
+  emailVerification: { validator: strictBoolean, required: true, example: true, description: 'JSON boolean' },
+});
+
+@ApiTags('users')
+@Controller('v1/users')
+export class UpdateUserEmailVerificationController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly queryBus: QueryBus,
+  ) {}
+
+  @Patch(':userId/verification')
+  @RequireScopes('users.write')
+  @ApiOperation({ operationId: 'users.updateEmailVerification', summary: "Set a user's email verification flag" })
+  @ApiBody({ type: UpdateUserEmailVerificationRequest.dto })
+  @ApiOkResponse({ type: UserModel })
+  @ApiAppwriteErrors({ 404: '`user_not_found`' })
+  async update(@Param('userId', UserIdPipe) userId: string, @Body() body: unknown, @Caller() caller: CallerView) {
+    const { emailVerification } = UpdateUserEmailVerificationRequest.parse(body);
+    await this.commandBus.execute(new UpdateUserEmailVerificationCommand(userId, emailVerification));
+    return toUserModel(await this.queryBus.execute(new GetUserQuery(userId)), caller);
+  }
+}

@@ -1,0 +1,38 @@
+import { Body, Controller, Param, Patch } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { emailOrEmpty } from '@libs/http/params';
+import { RequireScopes } from '../../../auth/require-scopes.decorator';
+import { ApiAppwriteErrors } from '../../../common/http/api-errors.decorator';
+import { Caller, CallerView } from '../../../common/http/caller-view.decorator';
+import { UserIdPipe } from '../../../common/http/path-id.pipe';
+import { defineParams } from '../../../common/http/request-params';
+import { UserModel } from '../../dtos/user.response.dto';
+import { toUserModel } from '../../infrastructure/user.mapper';
+import { GetUserQuery } from '../../queries/get-user/get-user.handler';
+import { UpdateUserEmailCommand } from './update-user-email.handler';
+
+export const UpdateUserEmailRequest = defineParams<{ email: string }>('UpdateUserEmailRequest', {
+  email: { validator: emailOrEmpty, required: true, example: 'ada@example.com', description: 'Valid email, or `""` to remove it' },
+});
+
+@ApiTags('users')
+@Controller('v1/users')
+export class UpdateUserEmailController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly queryBus: QueryBus,
+  ) {}
+
+  @Patch(':userId/email')
+  @RequireScopes('users.write')
+  @ApiOperation({ operationId: 'users.updateEmail', summary: "Update a user's email (resets email verification)" })
+  @ApiBody({ type: UpdateUserEmailRequest.dto })
+  @ApiOkResponse({ type: UserModel })
+  @ApiAppwriteErrors({ 404: '`user_not_found`', 409: '`user_email_already_exists`' })
+  async update(@Param('userId', UserIdPipe) userId: string, @Body() body: unknown, @Caller() caller: CallerView) {
+    const { email } = UpdateUserEmailRequest.parse(body);
+    await this.commandBus.execute(new UpdateUserEmailCommand(userId, email === '' ? null : email));
+    return toUserModel(await this.queryBus.execute(new GetUserQuery(userId)), caller);
+  }
+}

@@ -1,0 +1,21 @@
+import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { UserEmailAlreadyExistsError } from '../../domain/user.errors';
+import { UserRepository } from '../../infrastructure/user.repository';
+
+export class UpdateUserEmailCommand extends Command<void> {
+  constructor(
+    readonly userId: string,
+    readonly email: string | null,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(UpdateUserEmailCommand)
+export class UpdateUserEmailHandler implements ICommandHandler<UpdateUserEmailCommand> {
+  constructor(private readonly users: UserRepository) {}
+
+  async execute({ userId, email }: UpdateUserEmailCommand): Promise<void> {
+    await this.users.update(userId, (user) => user.changeEmail(email), () => new UserEmailAlreadyExistsError());
+  }
+}

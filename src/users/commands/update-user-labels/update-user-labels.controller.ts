@@ -1,0 +1,38 @@
+import { Body, Controller, Param, Put } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { labels } from '@libs/http/params';
+import { RequireScopes } from '../../../auth/require-scopes.decorator';
+import { ApiAppwriteErrors } from '../../../common/http/api-errors.decorator';
+import { Caller, CallerView } from '../../../common/http/caller-view.decorator';
+import { UserIdPipe } from '../../../common/http/path-id.pipe';
+import { defineParams } from '../../../common/http/request-params';
+import { UserModel } from '../../dtos/user.response.dto';
+import { toUserModel } from '../../infrastructure/user.mapper';
+import { GetUserQuery } from '../../queries/get-user/get-user.handler';
+import { UpdateUserLabelsCommand } from './update-user-labels.handler';
+
+export const UpdateUserLabelsRequest = defineParams<{ labels: string[] }>('UpdateUserLabelsRequest', {
+  labels: { validator: labels, required: true, example: ['vip'], description: 'Up to 1000 labels of 1-36 letters or digits; duplicates are dropped' },
+});
+
+@ApiTags('users')
+@Controller('v1/users')
+export class UpdateUserLabelsController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly queryBus: QueryBus,
+  ) {}
+
+  @Put(':userId/labels')
+  @RequireScopes('users.write')
+  @ApiOperation({ operationId: 'users.updateLabels', summary: "Replace a user's labels" })
+  @ApiBody({ type: UpdateUserLabelsRequest.dto })
+  @ApiOkResponse({ type: UserModel })
+  @ApiAppwriteErrors({ 404: '`user_not_found`' })
+  async update(@Param('userId', UserIdPipe) userId: string, @Body() body: unknown, @Caller() caller: CallerView) {
+    const { labels } = UpdateUserLabelsRequest.parse(body);
+    await this.commandBus.execute(new UpdateUserLabelsCommand(userId, labels));
+    return toUserModel(await this.queryBus.execute(new GetUserQuery(userId)), caller);
+  }
+}

@@ -1,0 +1,29 @@
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { Argon2Hasher } from '@libs/passwords';
+import { hashForStorage, PASSWORD_HASHER } from '../../infrastructure/password-hashing';
+import { UserRepository } from '../../infrastructure/user.repository';
+
+export class UpdateUserPasswordCommand extends Command<void> {
+  constructor(
+    readonly userId: string,
+    /** Plain text; `""` removes the password. Hashed here, never stored or logged. */
+    readonly password: string,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(UpdateUserPasswordCommand)
+export class UpdateUserPasswordHandler implements ICommandHandler<UpdateUserPasswordCommand> {
+  constructor(
+    private readonly users: UserRepository,
+    @Inject(PASSWORD_HASHER) private readonly hasher: Argon2Hasher,
+  ) {}
+
+  async execute({ userId, password }: UpdateUserPasswordCommand): Promise<void> {
+    // Hash once, outside the retry loop: a concurrency retry must not pay argon2 again.
+    const hashed = await hashForStorage(this.hasher, password);
+    await this.users.update(userId, (user) => user.changePassword(hashed), (error) => error);
+  }
+}

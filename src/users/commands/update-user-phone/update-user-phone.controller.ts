@@ -1,0 +1,38 @@
+import { Body, Controller, Param, Patch } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { phoneOrEmpty } from '@libs/http/params';
+import { RequireScopes } from '../../../auth/require-scopes.decorator';
+import { ApiAppwriteErrors } from '../../../common/http/api-errors.decorator';
+import { Caller, CallerView } from '../../../common/http/caller-view.decorator';
+import { UserIdPipe } from '../../../common/http/path-id.pipe';
+import { defineParams } from '../../../common/http/request-params';
+import { UserModel } from '../../dtos/user.response.dto';
+import { toUserModel } from '../../infrastructure/user.mapper';
+import { GetUserQuery } from '../../queries/get-user/get-user.handler';
+import { UpdateUserPhoneCommand } from './update-user-phone.handler';
+
+export const UpdateUserPhoneRequest = defineParams<{ number: string }>('UpdateUserPhoneRequest', {
+  number: { validator: phoneOrEmpty, required: true, example: '+14155550100', description: 'E.164 number (`+` and up to 15 digits), or `""` to remove it' },
+});
+
+@ApiTags('users')
+@Controller('v1/users')
+export class UpdateUserPhoneController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly queryBus: QueryBus,
+  ) {}
+
+  @Patch(':userId/phone')
+  @RequireScopes('users.write')
+  @ApiOperation({ operationId: 'users.updatePhone', summary: "Update a user's phone number (resets phone verification)" })
+  @ApiBody({ type: UpdateUserPhoneRequest.dto })
+  @ApiOkResponse({ type: UserModel })
+  @ApiAppwriteErrors({ 404: '`user_not_found`', 409: '`user_phone_already_exists`' })
+  async update(@Param('userId', UserIdPipe) userId: string, @Body() body: unknown, @Caller() caller: CallerView) {
+    const { number } = UpdateUserPhoneRequest.parse(body);
+    await this.commandBus.execute(new UpdateUserPhoneCommand(userId, number === '' ? null : number));
+    return toUserModel(await this.queryBus.execute(new GetUserQuery(userId)), caller);
+  }
+}

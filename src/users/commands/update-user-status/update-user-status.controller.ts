@@ -1,0 +1,38 @@
+import { Body, Controller, Param, Patch } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { looseBoolean } from '@libs/http/params';
+import { RequireScopes } from '../../../auth/require-scopes.decorator';
+import { ApiAppwriteErrors } from '../../../common/http/api-errors.decorator';
+import { Caller, CallerView } from '../../../common/http/caller-view.decorator';
+import { UserIdPipe } from '../../../common/http/path-id.pipe';
+import { defineParams } from '../../../common/http/request-params';
+import { UserModel } from '../../dtos/user.response.dto';
+import { toUserModel } from '../../infrastructure/user.mapper';
+import { GetUserQuery } from '../../queries/get-user/get-user.handler';
+import { UpdateUserStatusCommand } from './update-user-status.handler';
+
+export const UpdateUserStatusRequest = defineParams<{ status: boolean }>('UpdateUserStatusRequest', {
+  status: { validator: looseBoolean, required: true, example: false, description: '`false` blocks the user' },
+});
+
+@ApiTags('users')
+@Controller('v1/users')
+export class UpdateUserStatusController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly queryBus: QueryBus,
+  ) {}
+
+  @Patch(':userId/status')
+  @RequireScopes('users.write')
+  @ApiOperation({ operationId: 'users.updateStatus', summary: "Block (`false`) or unblock (`true`) a user" })
+  @ApiBody({ type: UpdateUserStatusRequest.dto })
+  @ApiOkResponse({ type: UserModel })
+  @ApiAppwriteErrors({ 404: '`user_not_found`' })
+  async update(@Param('userId', UserIdPipe) userId: string, @Body() body: unknown, @Caller() caller: CallerView) {
+    const { status } = UpdateUserStatusRequest.parse(body);
+    await this.commandBus.execute(new UpdateUserStatusCommand(userId, status));
+    return toUserModel(await this.queryBus.execute(new GetUserQuery(userId)), caller);
+  }
+}

@@ -1,0 +1,58 @@
+import type { QuerySchema, SqlFragment } from '@libs/appwrite-queries';
+import { prefixPattern, searchTerms, SearchField } from './user-search-tokens';
+
+const ALL_SEARCH_FIELDS = [SearchField.ID, SearchField.NAME, SearchField.EMAIL, SearchField.PHONE, SearchField.LABEL];
+
+/**
+ * Every term must be the prefix of a token of the user in one of `fields`. Driven by the token index
+ * (`token LIKE 'x%'` is a range scan), so it stays fast at a million users.
+ */
+export function tokenSearch(fields: readonly number[]) {
+  return (text: string): SqlFragment => {
+    const terms = searchTerms(text);
+    if (terms.length === 0) return { sql: '1 = 0', params: [] };
+    const one = `u.sequence IN (SELECT t.user_sequence FROM user_search_tokens t WHERE t.token LIKE ? ESCAPE '\\\\' AND t.field IN (${fields.join(', ')}))`;
+    return { sql: terms.map(() => one).join(' AND '), params: terms.map(prefixPattern) };
+  };
+}
+
+export const searchAllFields = tokenSearch(ALL_SEARCH_FIELDS);
+
+function labelsContain(values: string[], mode: 'any' | 'all' | 'none'): SqlFragment {
+  const subquery = (n: number) =>
+    `u.sequence IN (SELECT t.user_sequence FROM user_search_tokens t WHERE t.field = ${SearchField.LABEL_EXACT} AND t.token IN (${Array(n).fill('?').join(', ')}))`;
+  if (mode === 'all') return { sql: values.map(() => subquery(1)).join(' AND '), params: values };
+  return { sql: mode === 'none' ? `NOT ${subquery(values.length)}` : subquery(values.length), params: values };
+}
+
+/** The attributes `GET /v1/users` filters and orders on (API.md §5.2), mapped to indexed columns. */
+export const USERS_QUERY_SCHEMA: QuerySchema = {
+  sequenceColumn: 'u.sequence',
+  attributes: {
+    $id: { column: 'u.id', type: 'string', search: tokenSearch([SearchField.ID]) },
+    $createdAt: { column: 'u.created_at', type: 'datetime' },
+    $updatedAt: { column: 'u.updated_at', type: 'datetime' },
+    $sequence: { column: 'u.sequence', type: 'integer' },
+    name: { column: 'u.name', type: 'string', search: tokenSearch([SearchField.NAME]) },
+    email: { column: 'u.email', type: 'string', search: tokenSearch([SearchField.EMAIL]) },
+    phone: { column: 'u.phone', type: 'string', search: tokenSearch([SearchField.PHONE]) },
+    status: { column: 'u.status', type: 'boolean' },
+    passwordUpdate: { column: 'u.password_update', type: 'datetime' },
+    registration: { column: 'u.registration', type: 'datetime' },
+    emailVerification: { column: 'u.email_verification', type: 'boolean' },
+    phoneVerification: { column: 'u.phone_verification', type: 'boolean' },
+    labels: { column: 'u.labels', type: 'string[]', contains: labelsContain },
+    accessedAt: { column: 'u.accessed_at', type: 'datetime' },
+    // Impersonation is not supported, so the flag is false for every user; kept so Appwrite queries on it work.
+    impersonator: { column: '0', type: 'boolean' },
+  },
+};
+
+/** Attribute → the row key of the same value, for loading a cursor document. */
+export function cursorValues(row: Record<string, unknown>): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const [attribute, spec] of Object.entries(USERS_QUERY_SCHEMA.attributes)) {
+    values[attribute] = spec.column.startsWith('u.') ? row[spec.column.slice(2)] : 0;
+  }
+  return values;
+}

@@ -1,0 +1,15 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Pool } from 'mysql2/promise';
+import { MYSQL_POOL } from '../../database/database.tokens';
+import { USER_COLUMNS, UserRow } from './user.row';
+
+/** Point reads of the users read table through prepared statements (the hot path: no ORM in between). */
+@Injectable()
+export class UsersReader {
+  constructor(@Inject(MYSQL_POOL) private readonly pool: Pool) {}
+
+  async findById(id: string): Promise<UserRow | undefined> {
+    const [rows] = await this.pool.execute<UserRow[]>(`SELECT ${USER_COLUMNS} FROM users u WHERE u.id = ?`, [id]);
+    return rows[0];
+  }
+}

@@ -1,0 +1,35 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { RequireScopes } from '../../../auth/require-scopes.decorator';
+import { ApiAppwriteErrors } from '../../../common/http/api-errors.decorator';
+import { Caller, CallerView } from '../../../common/http/caller-view.decorator';
+import { UserIdPipe } from '../../../common/http/path-id.pipe';
+import { PreferencesModel, UserModel } from '../../dtos/user.response.dto';
+import { toUserModel } from '../../infrastructure/user.mapper';
+import { GetUserQuery } from './get-user.handler';
+
+@ApiTags('users')
+@Controller('v1/users')
+export class GetUserController {
+  constructor(private readonly queryBus: QueryBus) {}
+
+  @Get(':userId')
+  @RequireScopes('users.read')
+  @ApiOperation({ operationId: 'users.get', summary: 'Get a user by its id' })
+  @ApiOkResponse({ type: UserModel })
+  @ApiAppwriteErrors({ 404: '`user_not_found`' })
+  async get(@Param('userId', UserIdPipe) userId: string, @Caller() caller: CallerView) {
+    return toUserModel(await this.queryBus.execute(new GetUserQuery(userId)), caller);
+  }
+
+  @Get(':userId/prefs')
+  @RequireScopes('users.read')
+  @ApiOperation({ operationId: 'users.getPrefs', summary: "Get a user's preferences" })
+  @ApiOkResponse({ type: PreferencesModel, description: 'The preferences object itself (`{}` when empty)' })
+  @ApiAppwriteErrors({ 404: '`user_not_found`' })
+  async getPrefs(@Param('userId', UserIdPipe) userId: string) {
+    const row = await this.queryBus.execute(new GetUserQuery(userId));
+    return JSON.parse(row.prefs) as Record<string, unknown>;
+  }
+}

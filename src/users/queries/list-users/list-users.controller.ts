@@ -1,0 +1,60 @@
+import { Controller, Get, Query as QueryString } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { looseBoolean, searchText } from '@libs/http/params';
+import { RequireScopes } from '../../../auth/require-scopes.decorator';
+import { ApiAppwriteErrors } from '../../../common/http/api-errors.decorator';
+import { arrayQueryParam } from '../../../common/http/array-query-param';
+import { Caller, CallerView } from '../../../common/http/caller-view.decorator';
+import { defineParams } from '../../../common/http/request-params';
+import { UserListModel } from '../../dtos/user.response.dto';
+import { toUserModel } from '../../infrastructure/user.mapper';
+import { ListUsersQuery } from './list-users.handler';
+
+const ListUsersRequest = defineParams<{ search: string | undefined; total: boolean }>('ListUsersRequest', {
+  search: { validator: searchText },
+  total: { validator: looseBoolean, default: true },
+});
+
+@ApiTags('users')
+@Controller('v1/users')
+export class ListUsersController {
+  constructor(private readonly queryBus: QueryBus) {}
+
+  @Get()
+  @RequireScopes('users.read')
+  @ApiOperation({
+    operationId: 'users.list',
+    summary: 'List users',
+    description:
+      'Filters, orders and pages with Appwrite queries. Attributes: `$id`, `$createdAt`, `$updatedAt`, `$sequence`, ' +
+      '`name`, `email`, `phone`, `status`, `passwordUpdate`, `registration`, `emailVerification`, ' +
+      '`phoneVerification`, `labels` (`contains`), `accessedAt`, `impersonator`. Default order: creation.',
+  })
+  @ApiQuery({
+    name: 'queries',
+    required: false,
+    type: [String],
+    description:
+      'Appwrite queries as JSON strings (`{"method":"equal","attribute":"name","values":["Ada"]}`) or in the ' +
+      'older string form (`equal("name", ["Ada"])`); send as `queries[0]=…&queries[1]=…` or `queries[]=…`',
+  })
+  @ApiQuery({
+    name: 'search',
+    required: false,
+    type: String,
+    description:
+      'Words or word prefixes of id, name, email or phone, or `label:<label>`; every word must match (1-256 chars)',
+  })
+  @ApiQuery({ name: 'total', required: false, type: Boolean, description: '`false` skips counting (`total` is 0)' })
+  @ApiOkResponse({ type: UserListModel })
+  @ApiAppwriteErrors({
+    400: '`general_argument_invalid` / `general_query_invalid` (bad query), `general_cursor_not_found`, `database_query_order_null`',
+  })
+  async list(@QueryString() query: Record<string, unknown>, @Caller() caller: CallerView) {
+    const params = ListUsersRequest.parse(query);
+    const queries = arrayQueryParam(query, 'queries') ?? [];
+    const page = await this.queryBus.execute(new ListUsersQuery(queries, params.search, params.total));
+    return { total: page.total, users: page.rows.map((row) => toUserModel(row, caller)) };
+  }
+}

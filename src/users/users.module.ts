@@ -1,0 +1,84 @@
+import { Module } from '@nestjs/common';
+import { Argon2Hasher } from '@libs/passwords';
+import { APP_CONFIG, AppConfig } from '../config/config';
+import { CreateUserController } from './commands/create-user/create-user.controller';
+import { CreateUserHandler } from './commands/create-user/create-user.handler';
+import { DeleteUserController } from './commands/delete-user/delete-user.controller';
+import { DeleteUserHandler } from './commands/delete-user/delete-user.handler';
+import { UpdateUserEmailController } from './commands/update-user-email/update-user-email.controller';
+import { UpdateUserEmailHandler } from './commands/update-user-email/update-user-email.handler';
+import { UpdateUserEmailVerificationController } from './commands/update-user-email-verification/update-user-email-verification.controller';
+import { UpdateUserEmailVerificationHandler } from './commands/update-user-email-verification/update-user-email-verification.handler';
+import { UpdateUserLabelsController } from './commands/update-user-labels/update-user-labels.controller';
+import { UpdateUserLabelsHandler } from './commands/update-user-labels/update-user-labels.handler';
+import { UpdateUserNameController } from './commands/update-user-name/update-user-name.controller';
+import { UpdateUserNameHandler } from './commands/update-user-name/update-user-name.handler';
+import { UpdateUserPasswordController } from './commands/update-user-password/update-user-password.controller';
+import { UpdateUserPasswordHandler } from './commands/update-user-password/update-user-password.handler';
+import { UpdateUserPhoneController } from './commands/update-user-phone/update-user-phone.controller';
+import { UpdateUserPhoneHandler } from './commands/update-user-phone/update-user-phone.handler';
+import { UpdateUserPhoneVerificationController } from './commands/update-user-phone-verification/update-user-phone-verification.controller';
+import { UpdateUserPhoneVerificationHandler } from './commands/update-user-phone-verification/update-user-phone-verification.handler';
+import { UpdateUserPrefsController } from './commands/update-user-prefs/update-user-prefs.controller';
+import { UpdateUserPrefsHandler } from './commands/update-user-prefs/update-user-prefs.handler';
+import { UpdateUserStatusController } from './commands/update-user-status/update-user-status.controller';
+import { UpdateUserStatusHandler } from './commands/update-user-status/update-user-status.handler';
+import { PASSWORD_HASHER } from './infrastructure/password-hashing';
+import { UserRepository } from './infrastructure/user.repository';
+import { UsersReader } from './infrastructure/users.reader';
+import { GetUserController } from './queries/get-user/get-user.controller';
+import { GetUserHandler } from './queries/get-user/get-user.handler';
+import { ListUsersController } from './queries/list-users/list-users.controller';
+import { ListUsersHandler } from './queries/list-users/list-users.handler';
+
+// The list route comes first so that `/v1/users` is registered before the `:userId` routes.
+const controllers = [
+  ListUsersController,
+  CreateUserController,
+  GetUserController,
+  UpdateUserNameController,
+  UpdateUserEmailController,
+  UpdateUserPhoneController,
+  UpdateUserPasswordController,
+  UpdateUserStatusController,
+  UpdateUserEmailVerificationController,
+  UpdateUserPhoneVerificationController,
+  UpdateUserLabelsController,
+  UpdateUserPrefsController,
+  DeleteUserController,
+];
+const commandHandlers = [
+  CreateUserHandler,
+  UpdateUserNameHandler,
+  UpdateUserEmailHandler,
+  UpdateUserPhoneHandler,
+  UpdateUserPasswordHandler,
+  UpdateUserStatusHandler,
+  UpdateUserEmailVerificationHandler,
+  UpdateUserPhoneVerificationHandler,
+  UpdateUserLabelsHandler,
+  UpdateUserPrefsHandler,
+  DeleteUserHandler,
+];
+const queryHandlers = [GetUserHandler, ListUsersHandler];
+
+@Module({
+  controllers,
+  providers: [
+    ...commandHandlers,
+    ...queryHandlers,
+    UserRepository,
+    UsersReader,
+    {
+      provide: PASSWORD_HASHER,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) =>
+        new Argon2Hasher({
+          memoryCost: config.ARGON2_MEMORY_COST,
+          timeCost: config.ARGON2_TIME_COST,
+          parallelism: config.ARGON2_PARALLELISM,
+        }),
+    },
+  ],
+})
+export class UsersModule {}
