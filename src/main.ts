@@ -25,7 +25,9 @@ async function main(): Promise<void> {
     Logger.log(`API listening on http://${config.HOST}:${config.PORT} (docs at /docs)`, 'Main');
   }
   if (config.ROLE === 'worker' || config.ROLE === 'all') {
-    running.push(await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { abortOnError: false }));
+    running.push(
+      await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { abortOnError: false }),
+    );
   }
 
   let stopping = false;
@@ -47,6 +49,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`Failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `Failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

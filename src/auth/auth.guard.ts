@@ -4,7 +4,12 @@ import type { FastifyRequest } from 'fastify';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { Principal, RequestContext } from '../common/request-context';
 import { secretsEqual } from './domain/api-key-secret';
-import { KeyExpiredError, MissingScopeError, ProjectNotFoundError, UnauthorizedKeyError } from './domain/auth.errors';
+import {
+  KeyExpiredError,
+  MissingScopeError,
+  ProjectNotFoundError,
+  UnauthorizedKeyError,
+} from './domain/auth.errors';
 import { SCOPES } from './domain/scopes';
 import { ApiKeysRepository } from './infrastructure/api-keys.repository';
 import { REQUIRED_SCOPES } from './require-scopes.decorator';

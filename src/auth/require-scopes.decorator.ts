@@ -13,6 +13,10 @@ export function RequireScopes(...scopes: Scope[]) {
     SetMetadata(REQUIRED_SCOPES, scopes),
     ApiSecurity('Project'),
     ApiSecurity('Key'),
-    ApiHeader({ name: 'X-Appwrite-Response-Format', required: false, description: 'Model version, e.g. 1.9.5' }),
+    ApiHeader({
+      name: 'X-Appwrite-Response-Format',
+      required: false,
+      description: 'Model version, e.g. 1.9.5',
+    }),
   );
 }

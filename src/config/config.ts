@@ -10,19 +10,25 @@ const intInRange = (min: number, max: number) =>
     .refine((n) => n >= min && n <= max, `must be an integer between ${min} and ${max}`);
 
 const urlWithScheme = (schemes: string[]) =>
-  z.string().refine((value) => {
-    try {
-      return schemes.includes(new URL(value).protocol.replace(/:$/, ''));
-    } catch {
-      return false;
-    }
-  }, `must be a URL starting with ${schemes.map((s) => `${s}://`).join(' or ')}`);
+  z.string().refine(
+    (value) => {
+      try {
+        return schemes.includes(new URL(value).protocol.replace(/:$/, ''));
+      } catch {
+        return false;
+      }
+    },
+    `must be a URL starting with ${schemes.map((s) => `${s}://`).join(' or ')}`,
+  );
 
 const schema = z.object({
   PORT: intInRange(1, 65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
   DATABASE_URL: urlWithScheme(['mysql', 'mariadb'])
-    .refine((v) => new URL(v).pathname.length > 1, 'must name a database, e.g. mysql://root@127.0.0.1:3306/identity')
+    .refine(
+      (v) => new URL(v).pathname.length > 1,
+      'must name a database, e.g. mysql://root@127.0.0.1:3306/identity',
+    )
     .refine(
       (v) => /^[A-Za-z0-9_$-]{1,64}$/.test(decodeURIComponent(new URL(v).pathname.slice(1))),
       'database name may only contain letters, digits, _, $ and -',
@@ -36,7 +42,10 @@ const schema = z.object({
     .default('identity'),
   PROJECT_ID: z
     .string()
-    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,35}$/, 'must be 1-36 chars of a-z, A-Z, 0-9, period, hyphen, underscore')
+    .regex(
+      /^[A-Za-z0-9][A-Za-z0-9._-]{0,35}$/,
+      'must be 1-36 chars of a-z, A-Z, 0-9, period, hyphen, underscore',
+    )
     .default('default'),
   API_KEY: z.string().min(16, 'must be at least 16 characters (it grants every scope)').optional(),
   ROLE: z.enum(['all', 'api', 'worker']).default('all'),
@@ -45,7 +54,10 @@ const schema = z.object({
   ARGON2_TIME_COST: intInRange(1, 100).default(2),
   ARGON2_PARALLELISM: intInRange(1, 64).default(1),
   BODY_LIMIT: intInRange(1024, 64 * 1024 * 1024).default(1024 * 1024),
-  TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  TRUST_PROXY: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   SHUTDOWN_TIMEOUT_MS: intInRange(0, 600000).default(10000),
 });
 

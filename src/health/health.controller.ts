@@ -1,4 +1,5 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, Inject, Res, ServiceUnavailableException } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import type { Redis } from 'ioredis';
@@ -8,11 +9,16 @@ import { REDIS } from '../redis/redis.module';
 
 const TIMEOUT_MS = 1500;
 
-function withTimeout<T>(promise: Promise<T>): Promise<T> {
-  return Promise.race([
-    promise,
-    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`timed out after ${TIMEOUT_MS} ms`)), TIMEOUT_MS)),
-  ]);
+async function withTimeout<T>(promise: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${TIMEOUT_MS} ms`)), TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 @ApiTags('health')
@@ -35,8 +41,18 @@ export class HealthController {
   @Get('ready')
   @ApiOperation({ summary: 'Readiness: MySQL and Redis answer (503 otherwise)' })
   @HealthCheck()
-  ready() {
-    return this.health.check([() => this.check('mysql', () => this.pool.query('SELECT 1')), () => this.check('redis', () => this.redis.ping())]);
+  async ready(@Res({ passthrough: true }) reply: FastifyReply) {
+    try {
+      return await this.health.check([
+        () => this.check('mysql', () => this.pool.query('SELECT 1')),
+        () => this.check('redis', () => this.redis.ping()),
+      ]);
+    } catch (error) {
+      // Load balancers read the status; operators read which dependency is down.
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      void reply.status(503);
+      return error.getResponse();
+    }
   }
 
   private async check(key: string, probe: () => Promise<unknown>) {

@@ -36,28 +36,57 @@ export function fastifyOptions(config: AppConfig): FastifyServerOptions {
  * Fastify would refuse; prototype-poisoning keys are dropped; form bodies are accepted like Appwrite does.
  */
 export function configureFastify(fastify: FastifyInstance): void {
-  fastify.removeContentTypeParser('application/json');
+  fastify.removeContentTypeParser(['application/json', 'text/plain']);
   fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
     const text = (body as string).trim();
     if (text === '') return done(null, {});
     try {
-      done(null, secureJsonParse.parse(text, undefined, { protoAction: 'remove', constructorAction: 'remove' }));
+      done(
+        null,
+        secureJsonParse.parse(text, undefined, { protoAction: 'remove', constructorAction: 'remove' }),
+      );
     } catch {
-      done(Object.assign(new Error('Request body is not valid JSON.'), { statusCode: 400, code: 'FST_ERR_CTP_INVALID_JSON_BODY' }), undefined);
+      done(
+        Object.assign(new Error('Request body is not valid JSON.'), {
+          statusCode: 400,
+          code: 'FST_ERR_CTP_INVALID_JSON_BODY',
+        }),
+        undefined,
+      );
     }
   });
-  fastify.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
-    done(null, { ...parseQueryString(body as string) });
-  });
+  fastify.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string' },
+    (_request, body, done) => {
+      done(null, { ...parseQueryString(body as string) });
+    },
+  );
 
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
     const userAgent = request.headers['user-agent'];
     RequestContext.run({ requestId: String(request.id), ip: request.ip, userAgent: userAgent ?? '' }, done);
   });
+  // While draining, answers in flight close their keep-alive connection, so close() does not wait for the
+  // clients' idle sockets (Fastify only closes the connections that are idle when close() starts).
+  let draining = false;
+  fastify.addHook('preClose', (done) => {
+    draining = true;
+    done();
+  });
+  fastify.addHook('onSend', (_request, reply, payload, done) => {
+    if (draining) void reply.header('connection', 'close');
+    done(null, payload);
+  });
   fastify.addHook('onResponse', (request, reply, done) => {
     request.log.info(
-      { method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 },
+      {
+        method: request.method,
+        url: request.url,
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime * 10) / 10,
+      },
       'request completed',
     );
     done();

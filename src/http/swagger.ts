@@ -11,9 +11,23 @@ export function setupSwagger(app: INestApplication, version: string): void {
         'with `code` = the HTTP status and `type` from Appwrite’s catalogue.',
     )
     .setVersion(version)
-    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Appwrite-Project', description: 'Project id (PROJECT_ID)' }, 'Project')
-    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Appwrite-Key', description: 'API key with the scopes the route lists' }, 'Key')
+    .addApiKey(
+      { type: 'apiKey', in: 'header', name: 'X-Appwrite-Project', description: 'Project id (PROJECT_ID)' },
+      'Project',
+    )
+    .addApiKey(
+      {
+        type: 'apiKey',
+        in: 'header',
+        name: 'X-Appwrite-Key',
+        description: 'API key with the scopes the route lists',
+      },
+      'Key',
+    )
     .build();
   const document = SwaggerModule.createDocument(app, config);
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', customSiteTitle: 'Identity service API' });
+  SwaggerModule.setup('docs', app, document, {
+    jsonDocumentUrl: 'docs-json',
+    customSiteTitle: 'Identity service API',
+  });
 }

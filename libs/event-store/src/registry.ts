@@ -48,7 +48,8 @@ export class EventRegistry<E extends { data: object }> {
     const registration = this.byType.get(stored.type);
     if (!registration) throw new UnknownEventTypeError(stored.type);
     let data = stored.data;
-    for (let v = stored.schemaVersion; v < registration.schemaVersion; v++) data = registration.upcasters[v](data);
+    for (let v = stored.schemaVersion; v < registration.schemaVersion; v++)
+      data = registration.upcasters[v](data);
     return new registration.ctor(data as never) as E;
   }
 
@@ -56,7 +57,8 @@ export class EventRegistry<E extends { data: object }> {
   toNew(event: E): NewEvent {
     const ctor = event.constructor as unknown as EventClass<E>;
     const registration = this.byType.get(ctor.type);
-    if (!registration || registration.ctor !== (ctor as unknown)) throw new UnknownEventTypeError(String(ctor.type));
+    if (!registration || registration.ctor !== (ctor as unknown))
+      throw new UnknownEventTypeError(String(ctor.type));
     return { type: ctor.type, schemaVersion: registration.schemaVersion, data: event.data };
   }
 }

@@ -18,7 +18,10 @@ describe('toAppwriteError', () => {
   });
 
   it('maps an unknown route to general_route_not_found', () => {
-    expect(toAppwriteError(new NotFoundException())).toMatchObject({ status: 404, type: 'general_route_not_found' });
+    expect(toAppwriteError(new NotFoundException())).toMatchObject({
+      status: 404,
+      type: 'general_route_not_found',
+    });
   });
 
   it('maps Nest 4xx exceptions by status', () => {
@@ -34,7 +37,11 @@ describe('toAppwriteError', () => {
     ['FST_ERR_CTP_INVALID_JSON_BODY', 400],
   ])('maps the Fastify error %s to %d', (code, status) => {
     const error = Object.assign(new Error('x'), { code, statusCode: status });
-    expect(toAppwriteError(error)).toMatchObject({ status, type: 'general_argument_invalid', unexpected: false });
+    expect(toAppwriteError(error)).toMatchObject({
+      status,
+      type: 'general_argument_invalid',
+      unexpected: false,
+    });
   });
 
   it('hides unexpected errors behind 500 Server Error', () => {

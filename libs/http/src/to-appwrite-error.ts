@@ -15,7 +15,10 @@ const FASTIFY_ERRORS: Record<string, { status: number; message: (e: Error) => st
     status: 415,
     message: () => 'Unsupported content type: send the body as application/json.',
   },
-  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, message: () => 'Request body is larger than the server accepts.' },
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    status: 413,
+    message: () => 'Request body is larger than the server accepts.',
+  },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
     status: 400,
     message: () => 'Request body size did not match Content-Length.',
@@ -47,13 +50,19 @@ export function toAppwriteError(exception: unknown): AppwriteErrorBody {
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     if (status === 404) {
-      return { status, type: 'general_route_not_found', message: 'The requested route was not found.', unexpected: false };
+      return {
+        status,
+        type: 'general_route_not_found',
+        message: 'The requested route was not found.',
+        unexpected: false,
+      };
     }
     if (status < 500 && HTTP_TYPES[status]) {
       return { status, type: HTTP_TYPES[status], message: exception.message, unexpected: false };
     }
   }
-  const code = typeof exception === 'object' && exception !== null ? (exception as { code?: unknown }).code : undefined;
+  const code =
+    typeof exception === 'object' && exception !== null ? (exception as { code?: unknown }).code : undefined;
   if (typeof code === 'string' && FASTIFY_ERRORS[code]) {
     const known = FASTIFY_ERRORS[code];
     return {
@@ -64,7 +73,12 @@ export function toAppwriteError(exception: unknown): AppwriteErrorBody {
     };
   }
   if (exception instanceof SyntaxError && (exception as { statusCode?: number }).statusCode === 400) {
-    return { status: 400, type: 'general_argument_invalid', message: 'Request body is not valid JSON.', unexpected: false };
+    return {
+      status: 400,
+      type: 'general_argument_invalid',
+      message: 'Request body is not valid JSON.',
+      unexpected: false,
+    };
   }
   return { status: 500, type: 'general_unknown', message: 'Server Error', unexpected: true };
 }

@@ -29,8 +29,8 @@ describe('Argon2Hasher', () => {
   });
 
   it('treats a malformed hash as a failed verification', async () => {
-    await expect(hasher.verify('x', { hash: '$argon2id$garbage', algorithm: 'argon2', options: {} })).resolves.toBe(
-      false,
-    );
+    await expect(
+      hasher.verify('x', { hash: '$argon2id$garbage', algorithm: 'argon2', options: {} }),
+    ).resolves.toBe(false);
   });
 });

@@ -2,7 +2,11 @@ import { AppwriteError } from '@libs/http';
 
 export class ProjectNotFoundError extends AppwriteError {
   constructor() {
-    super(404, 'project_not_found', 'Project with the requested ID could not be found. Please check the value of the X-Appwrite-Project header to ensure the correct project ID is being used.');
+    super(
+      404,
+      'project_not_found',
+      'Project with the requested ID could not be found. Please check the value of the X-Appwrite-Project header to ensure the correct project ID is being used.',
+    );
   }
 }
 
@@ -14,12 +18,20 @@ export class UnauthorizedKeyError extends AppwriteError {
 
 export class KeyExpiredError extends AppwriteError {
   constructor() {
-    super(401, 'project_key_expired', 'The project key has expired. Please generate a new key using the Appwrite console.');
+    super(
+      401,
+      'project_key_expired',
+      'The project key has expired. Please generate a new key using the Appwrite console.',
+    );
   }
 }
 
 export class MissingScopeError extends AppwriteError {
   constructor(role: string, scopes: readonly string[]) {
-    super(401, 'general_unauthorized_scope', `User (role: ${role}) missing scopes (${JSON.stringify(scopes)})`);
+    super(
+      401,
+      'general_unauthorized_scope',
+      `User (role: ${role}) missing scopes (${JSON.stringify(scopes)})`,
+    );
   }
 }

@@ -26,9 +26,18 @@ const created = new UserCreatedEvent({
 describe('UserAggregate', () => {
   describe('create', () => {
     it('creates a new user and claims its email and phone', () => {
-      const result = spec.given().when((user) =>
-        user.create({ userId: 'u1', name: 'Ada', email: 'ada@example.com', phone: '+14155550100', password: created.data.password, ...argon }),
-      );
+      const result = spec
+        .given()
+        .when((user) =>
+          user.create({
+            userId: 'u1',
+            name: 'Ada',
+            email: 'ada@example.com',
+            phone: '+14155550100',
+            password: created.data.password,
+            ...argon,
+          }),
+        );
       result.then(created);
       expect(result.aggregate.pendingConstraints).toEqual([
         { op: 'claim', scope: 'user.email', value: 'ada@example.com' },
@@ -39,15 +48,26 @@ describe('UserAggregate', () => {
     it('refuses an id that exists', () => {
       spec
         .given(created)
-        .when((user) => user.create({ userId: 'u1', name: '', email: null, phone: null, password: null, ...argon }))
+        .when((user) =>
+          user.create({ userId: 'u1', name: '', email: null, phone: null, password: null, ...argon }),
+        )
         .thenThrows(UserAlreadyExistsError);
     });
 
     it('accepts the id of a deleted user again, keeping its history', () => {
-      const again = new UserCreatedEvent({ userId: 'u1', name: '', email: null, phone: null, password: null, ...argon });
+      const again = new UserCreatedEvent({
+        userId: 'u1',
+        name: '',
+        email: null,
+        phone: null,
+        password: null,
+        ...argon,
+      });
       const result = spec
         .given(created, new UserDeletedEvent({}))
-        .when((user) => user.create({ userId: 'u1', name: '', email: null, phone: null, password: null, ...argon }));
+        .when((user) =>
+          user.create({ userId: 'u1', name: '', email: null, phone: null, password: null, ...argon }),
+        );
       result.then(again);
       expect(result.aggregate.version).toBe(3);
     });
@@ -89,8 +109,14 @@ describe('UserAggregate', () => {
     });
 
     it('treats re-submitting the current email or phone as a no-op', () => {
-      spec.given(created).when((u) => u.changeEmail('ada@example.com')).then();
-      spec.given(created).when((u) => u.changePhone('+14155550100')).then();
+      spec
+        .given(created)
+        .when((u) => u.changeEmail('ada@example.com'))
+        .then();
+      spec
+        .given(created)
+        .when((u) => u.changePhone('+14155550100'))
+        .then();
     });
 
     it('moves the phone constraint when the phone changes', () => {
@@ -115,7 +141,11 @@ describe('UserAggregate', () => {
         (u) => u.updatePrefs({}),
         (u) => u.delete(),
       ];
-      for (const act of acts) spec.given(...history).when(act).thenThrows(UserNotFoundError);
+      for (const act of acts)
+        spec
+          .given(...history)
+          .when(act)
+          .thenThrows(UserNotFoundError);
     });
   });
 
@@ -132,7 +162,9 @@ describe('UserAggregate', () => {
   });
 
   it('counts its version from history and new events', () => {
-    const result = spec.given(created, new UserNameChangedEvent({ name: 'x' })).when((u) => u.changeStatus(false));
+    const result = spec
+      .given(created, new UserNameChangedEvent({ name: 'x' }))
+      .when((u) => u.changeStatus(false));
     expect(result.aggregate.version).toBe(3);
   });
 });

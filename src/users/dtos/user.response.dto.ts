@@ -64,7 +64,10 @@ export class UserModel {
 }
 
 export class UserListModel {
-  @ApiProperty({ example: 5, description: 'Matching users (ignores limit, offset and cursor), capped at 5000' })
+  @ApiProperty({
+    example: 5,
+    description: 'Matching users (ignores limit, offset and cursor), capped at 5000',
+  })
   total!: number;
   @ApiProperty({ type: [UserModel] }) users!: UserModel[];
 }

@@ -14,7 +14,13 @@ describe('user search tokens', () => {
   });
 
   it('gives every field its own tokens and labels both a search and an exact token', () => {
-    const tokens = userSearchTokens({ id: 'u1', name: 'Ada Lovelace', email: null, phone: '+14155550100', labels: ['VIP'] });
+    const tokens = userSearchTokens({
+      id: 'u1',
+      name: 'Ada Lovelace',
+      email: null,
+      phone: '+14155550100',
+      labels: ['VIP'],
+    });
     expect(tokens).toEqual(
       expect.arrayContaining([
         ['u1', SearchField.ID],

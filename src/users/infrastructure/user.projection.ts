@@ -17,7 +17,12 @@ interface SearchRow {
 }
 
 /** Fields whose change means the search tokens must be rebuilt. */
-const SEARCH_EVENTS = new Set(['user.name.changed', 'user.email.changed', 'user.phone.changed', 'user.labels.changed']);
+const SEARCH_EVENTS = new Set([
+  'user.name.changed',
+  'user.email.changed',
+  'user.phone.changed',
+  'user.labels.changed',
+]);
 
 /**
  * Keeps the `users` read table (and its search tokens) in step with the user streams. Runs inside the append
@@ -29,7 +34,8 @@ export class UserProjection {
     for (const event of events) {
       if (event.streamType !== USER_STREAM) continue;
       await this.applyOne(sql, event);
-      if (SEARCH_EVENTS.has(event.type) || event.type === 'user.created') await this.reindex(sql, event.streamId);
+      if (SEARCH_EVENTS.has(event.type) || event.type === 'user.created')
+        await this.reindex(sql, event.streamId);
     }
   }
 
@@ -116,7 +122,10 @@ export class UserProjection {
   }
 
   private async reindex(sql: Sql, userId: string): Promise<void> {
-    const [rows] = await sql.execute('SELECT sequence, id, name, email, phone, labels FROM users WHERE id = ?', [userId]);
+    const [rows] = await sql.execute(
+      'SELECT sequence, id, name, email, phone, labels FROM users WHERE id = ?',
+      [userId],
+    );
     const row = (rows as SearchRow[])[0];
     if (!row) return;
     await sql.execute('DELETE FROM user_search_tokens WHERE user_sequence = ?', [row.sequence]);

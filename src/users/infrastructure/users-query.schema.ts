@@ -1,7 +1,13 @@
 import type { QuerySchema, SqlFragment } from '@libs/appwrite-queries';
 import { prefixPattern, searchTerms, SearchField } from './user-search-tokens';
 
-const ALL_SEARCH_FIELDS = [SearchField.ID, SearchField.NAME, SearchField.EMAIL, SearchField.PHONE, SearchField.LABEL];
+const ALL_SEARCH_FIELDS = [
+  SearchField.ID,
+  SearchField.NAME,
+  SearchField.EMAIL,
+  SearchField.PHONE,
+  SearchField.LABEL,
+];
 
 /**
  * Every term must be the prefix of a token of the user in one of `fields`. Driven by the token index
@@ -22,7 +28,10 @@ function labelsContain(values: string[], mode: 'any' | 'all' | 'none'): SqlFragm
   const subquery = (n: number) =>
     `u.sequence IN (SELECT t.user_sequence FROM user_search_tokens t WHERE t.field = ${SearchField.LABEL_EXACT} AND t.token IN (${Array(n).fill('?').join(', ')}))`;
   if (mode === 'all') return { sql: values.map(() => subquery(1)).join(' AND '), params: values };
-  return { sql: mode === 'none' ? `NOT ${subquery(values.length)}` : subquery(values.length), params: values };
+  return {
+    sql: mode === 'none' ? `NOT ${subquery(values.length)}` : subquery(values.length),
+    params: values,
+  };
 }
 
 /** The attributes `GET /v1/users` filters and orders on (API.md §5.2), mapped to indexed columns. */

@@ -9,7 +9,9 @@ export class UsersReader {
   constructor(@Inject(MYSQL_POOL) private readonly pool: Pool) {}
 
   async findById(id: string): Promise<UserRow | undefined> {
-    const [rows] = await this.pool.execute<UserRow[]>(`SELECT ${USER_COLUMNS} FROM users u WHERE u.id = ?`, [id]);
+    const [rows] = await this.pool.execute<UserRow[]>(`SELECT ${USER_COLUMNS} FROM users u WHERE u.id = ?`, [
+      id,
+    ]);
     return rows[0];
   }
 }

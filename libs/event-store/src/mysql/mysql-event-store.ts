@@ -20,7 +20,8 @@ interface EventRow extends RowDataPacket {
   occurred_at: Date;
 }
 
-const COLUMNS = 'position, id, stream_type, stream_id, version, type, schema_version, data, metadata, occurred_at';
+const COLUMNS =
+  'position, id, stream_type, stream_id, version, type, schema_version, data, metadata, occurred_at';
 
 /** MySQL 8 returns JSON columns parsed, MariaDB as text; accept both. */
 const parseJson = <T>(value: string | T): T => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
@@ -81,7 +82,10 @@ export class MysqlEventStore implements EventStore<PoolConnection> {
     }
   }
 
-  private async insertEvents(connection: PoolConnection, request: AppendRequest<PoolConnection>): Promise<StoredEvent[]> {
+  private async insertEvents(
+    connection: PoolConnection,
+    request: AppendRequest<PoolConnection>,
+  ): Promise<StoredEvent[]> {
     const metadata = request.metadata ?? {};
     const metadataJson = JSON.stringify(metadata);
     const occurredAt = new Date();
@@ -120,7 +124,10 @@ export class MysqlEventStore implements EventStore<PoolConnection> {
           occurredAt,
         });
       } catch (error) {
-        if (errorCode(error) === DUPLICATE_KEY && String((error as Error).message).includes('uq_events_stream')) {
+        if (
+          errorCode(error) === DUPLICATE_KEY &&
+          String((error as Error).message).includes('uq_events_stream')
+        ) {
           throw new ConcurrencyError(request.streamType, request.streamId, request.expectedVersion);
         }
         throw error;
@@ -129,23 +136,24 @@ export class MysqlEventStore implements EventStore<PoolConnection> {
     return stored;
   }
 
-  private async applyConstraints(connection: PoolConnection, request: AppendRequest<PoolConnection>): Promise<void> {
+  private async applyConstraints(
+    connection: PoolConnection,
+    request: AppendRequest<PoolConnection>,
+  ): Promise<void> {
     const changes = request.uniqueConstraints ?? [];
     // Releases first, so a stream can release and re-claim (or hand over) values in one append.
     for (const change of changes.filter((c) => c.op === 'release')) {
-      await connection.execute('DELETE FROM unique_constraints WHERE scope = ? AND value = ? AND stream_id = ?', [
-        change.scope,
-        change.value,
-        request.streamId,
-      ]);
+      await connection.execute(
+        'DELETE FROM unique_constraints WHERE scope = ? AND value = ? AND stream_id = ?',
+        [change.scope, change.value, request.streamId],
+      );
     }
     for (const change of changes.filter((c) => c.op === 'claim')) {
       try {
-        await connection.execute('INSERT INTO unique_constraints (scope, value, stream_id) VALUES (?, ?, ?)', [
-          change.scope,
-          change.value,
-          request.streamId,
-        ]);
+        await connection.execute(
+          'INSERT INTO unique_constraints (scope, value, stream_id) VALUES (?, ?, ?)',
+          [change.scope, change.value, request.streamId],
+        );
       } catch (error) {
         if (errorCode(error) === DUPLICATE_KEY) throw new UniqueConstraintError(change.scope, change.value);
         throw error;

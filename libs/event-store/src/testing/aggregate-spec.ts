@@ -7,7 +7,9 @@ export interface EventSourcedAggregate<E> {
   getUncommittedEvents(): E[];
 }
 
-export function aggregateSpec<A extends EventSourcedAggregate<E>, E extends { data: object }>(create: () => A) {
+export function aggregateSpec<A extends EventSourcedAggregate<E>, E extends { data: object }>(
+  create: () => A,
+) {
   return {
     given(...history: E[]) {
       return {

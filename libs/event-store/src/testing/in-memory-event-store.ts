@@ -52,7 +52,9 @@ export class InMemoryEventStore implements EventStore<undefined> {
   }
 
   async readStream(streamType: string, streamId: string, afterVersion = 0): Promise<StoredEvent[]> {
-    return this.events.filter((e) => e.streamType === streamType && e.streamId === streamId && e.version > afterVersion);
+    return this.events.filter(
+      (e) => e.streamType === streamType && e.streamId === streamId && e.version > afterVersion,
+    );
   }
 
   async readAll(afterPosition: number, limit: number): Promise<StoredEvent[]> {

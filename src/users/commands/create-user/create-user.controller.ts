@@ -26,7 +26,11 @@ export const CreateUserRequest = defineParams<{
   },
   email: { validator: nullable(email), default: null, example: 'ada@example.com' },
   phone: { validator: nullable(phone), default: null, example: '+14155550100' },
-  password: { validator: password(8), default: '', description: 'Plain text, 8-256 bytes; hashed with argon2id' },
+  password: {
+    validator: password(8),
+    default: '',
+    description: 'Plain text, 8-256 bytes; hashed with argon2id',
+  },
   name: { validator: text(128), default: '', example: 'Ada Lovelace' },
 });
 

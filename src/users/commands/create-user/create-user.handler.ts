@@ -30,7 +30,13 @@ export class CreateUserHandler implements ICommandHandler<CreateUserCommand> {
     const password = await hashForStorage(this.hasher, command.password);
     await withConcurrencyRetry(async () => {
       const user = await this.users.load(command.userId);
-      user.create({ userId: command.userId, name: command.name, email: command.email, phone: command.phone, ...password });
+      user.create({
+        userId: command.userId,
+        name: command.name,
+        email: command.email,
+        phone: command.phone,
+        ...password,
+      });
       await this.users.save(user, () => new UserAlreadyExistsError());
     });
   }

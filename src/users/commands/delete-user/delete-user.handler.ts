@@ -12,6 +12,10 @@ export class DeleteUserHandler implements ICommandHandler<DeleteUserCommand> {
   constructor(private readonly users: UserRepository) {}
 
   async execute({ userId }: DeleteUserCommand): Promise<void> {
-    await this.users.update(userId, (user) => user.delete(), (error) => error);
+    await this.users.update(
+      userId,
+      (user) => user.delete(),
+      (error) => error,
+    );
   }
 }

@@ -12,9 +12,17 @@ import { toUserModel } from '../../infrastructure/user.mapper';
 import { GetUserQuery } from '../../queries/get-user/get-user.handler';
 import { UpdateUserEmailVerificationCommand } from './update-user-email-verification.handler';
 
-export const UpdateUserEmailVerificationRequest = defineParams<{ emailVerification: boolean }>('UpdateUserEmailVerificationRequest', {
-  emailVerification: { validator: strictBoolean, required: true, example: true, description: 'JSON boolean' },
-});
+export const UpdateUserEmailVerificationRequest = defineParams<{ emailVerification: boolean }>(
+  'UpdateUserEmailVerificationRequest',
+  {
+    emailVerification: {
+      validator: strictBoolean,
+      required: true,
+      example: true,
+      description: 'JSON boolean',
+    },
+  },
+);
 
 @ApiTags('users')
 @Controller('v1/users')
@@ -26,11 +34,18 @@ export class UpdateUserEmailVerificationController {
 
   @Patch(':userId/verification')
   @RequireScopes('users.write')
-  @ApiOperation({ operationId: 'users.updateEmailVerification', summary: "Set a user's email verification flag" })
+  @ApiOperation({
+    operationId: 'users.updateEmailVerification',
+    summary: "Set a user's email verification flag",
+  })
   @ApiBody({ type: UpdateUserEmailVerificationRequest.dto })
   @ApiOkResponse({ type: UserModel })
   @ApiAppwriteErrors({ 404: '`user_not_found`' })
-  async update(@Param('userId', UserIdPipe) userId: string, @Body() body: unknown, @Caller() caller: CallerView) {
+  async update(
+    @Param('userId', UserIdPipe) userId: string,
+    @Body() body: unknown,
+    @Caller() caller: CallerView,
+  ) {
     const { emailVerification } = UpdateUserEmailVerificationRequest.parse(body);
     await this.commandBus.execute(new UpdateUserEmailVerificationCommand(userId, emailVerification));
     return toUserModel(await this.queryBus.execute(new GetUserQuery(userId)), caller);

@@ -15,6 +15,10 @@ export class UpdateUserEmailVerificationHandler implements ICommandHandler<Updat
   constructor(private readonly users: UserRepository) {}
 
   async execute({ userId, emailVerification }: UpdateUserEmailVerificationCommand): Promise<void> {
-    await this.users.update(userId, (user) => user.changeEmailVerification(emailVerification), (error) => error);
+    await this.users.update(
+      userId,
+      (user) => user.changeEmailVerification(emailVerification),
+      (error) => error,
+    );
   }
 }

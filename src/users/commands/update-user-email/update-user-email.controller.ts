@@ -13,7 +13,12 @@ import { GetUserQuery } from '../../queries/get-user/get-user.handler';
 import { UpdateUserEmailCommand } from './update-user-email.handler';
 
 export const UpdateUserEmailRequest = defineParams<{ email: string }>('UpdateUserEmailRequest', {
-  email: { validator: emailOrEmpty, required: true, example: 'ada@example.com', description: 'Valid email, or `""` to remove it' },
+  email: {
+    validator: emailOrEmpty,
+    required: true,
+    example: 'ada@example.com',
+    description: 'Valid email, or `""` to remove it',
+  },
 });
 
 @ApiTags('users')
@@ -26,11 +31,18 @@ export class UpdateUserEmailController {
 
   @Patch(':userId/email')
   @RequireScopes('users.write')
-  @ApiOperation({ operationId: 'users.updateEmail', summary: "Update a user's email (resets email verification)" })
+  @ApiOperation({
+    operationId: 'users.updateEmail',
+    summary: "Update a user's email (resets email verification)",
+  })
   @ApiBody({ type: UpdateUserEmailRequest.dto })
   @ApiOkResponse({ type: UserModel })
   @ApiAppwriteErrors({ 404: '`user_not_found`', 409: '`user_email_already_exists`' })
-  async update(@Param('userId', UserIdPipe) userId: string, @Body() body: unknown, @Caller() caller: CallerView) {
+  async update(
+    @Param('userId', UserIdPipe) userId: string,
+    @Body() body: unknown,
+    @Caller() caller: CallerView,
+  ) {
     const { email } = UpdateUserEmailRequest.parse(body);
     await this.commandBus.execute(new UpdateUserEmailCommand(userId, email === '' ? null : email));
     return toUserModel(await this.queryBus.execute(new GetUserQuery(userId)), caller);

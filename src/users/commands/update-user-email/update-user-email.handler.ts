@@ -16,6 +16,10 @@ export class UpdateUserEmailHandler implements ICommandHandler<UpdateUserEmailCo
   constructor(private readonly users: UserRepository) {}
 
   async execute({ userId, email }: UpdateUserEmailCommand): Promise<void> {
-    await this.users.update(userId, (user) => user.changeEmail(email), () => new UserEmailAlreadyExistsError());
+    await this.users.update(
+      userId,
+      (user) => user.changeEmail(email),
+      () => new UserEmailAlreadyExistsError(),
+    );
   }
 }

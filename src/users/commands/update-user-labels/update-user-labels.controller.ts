@@ -13,7 +13,12 @@ import { GetUserQuery } from '../../queries/get-user/get-user.handler';
 import { UpdateUserLabelsCommand } from './update-user-labels.handler';
 
 export const UpdateUserLabelsRequest = defineParams<{ labels: string[] }>('UpdateUserLabelsRequest', {
-  labels: { validator: labels, required: true, example: ['vip'], description: 'Up to 1000 labels of 1-36 letters or digits; duplicates are dropped' },
+  labels: {
+    validator: labels,
+    required: true,
+    example: ['vip'],
+    description: 'Up to 1000 labels of 1-36 letters or digits; duplicates are dropped',
+  },
 });
 
 @ApiTags('users')
@@ -30,7 +35,11 @@ export class UpdateUserLabelsController {
   @ApiBody({ type: UpdateUserLabelsRequest.dto })
   @ApiOkResponse({ type: UserModel })
   @ApiAppwriteErrors({ 404: '`user_not_found`' })
-  async update(@Param('userId', UserIdPipe) userId: string, @Body() body: unknown, @Caller() caller: CallerView) {
+  async update(
+    @Param('userId', UserIdPipe) userId: string,
+    @Body() body: unknown,
+    @Caller() caller: CallerView,
+  ) {
     const { labels } = UpdateUserLabelsRequest.parse(body);
     await this.commandBus.execute(new UpdateUserLabelsCommand(userId, labels));
     return toUserModel(await this.queryBus.execute(new GetUserQuery(userId)), caller);

@@ -15,6 +15,10 @@ export class UpdateUserLabelsHandler implements ICommandHandler<UpdateUserLabels
   constructor(private readonly users: UserRepository) {}
 
   async execute({ userId, labels }: UpdateUserLabelsCommand): Promise<void> {
-    await this.users.update(userId, (user) => user.changeLabels(labels), (error) => error);
+    await this.users.update(
+      userId,
+      (user) => user.changeLabels(labels),
+      (error) => error,
+    );
   }
 }

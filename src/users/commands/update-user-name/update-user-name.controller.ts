@@ -13,7 +13,12 @@ import { GetUserQuery } from '../../queries/get-user/get-user.handler';
 import { UpdateUserNameCommand } from './update-user-name.handler';
 
 export const UpdateUserNameRequest = defineParams<{ name: string }>('UpdateUserNameRequest', {
-  name: { validator: text(128, 0), required: true, example: 'Ada Lovelace', description: 'Up to 128 characters; `""` clears it' },
+  name: {
+    validator: text(128, 0),
+    required: true,
+    example: 'Ada Lovelace',
+    description: 'Up to 128 characters; `""` clears it',
+  },
 });
 
 @ApiTags('users')
@@ -30,7 +35,11 @@ export class UpdateUserNameController {
   @ApiBody({ type: UpdateUserNameRequest.dto })
   @ApiOkResponse({ type: UserModel })
   @ApiAppwriteErrors({ 404: '`user_not_found`' })
-  async update(@Param('userId', UserIdPipe) userId: string, @Body() body: unknown, @Caller() caller: CallerView) {
+  async update(
+    @Param('userId', UserIdPipe) userId: string,
+    @Body() body: unknown,
+    @Caller() caller: CallerView,
+  ) {
     const { name } = UpdateUserNameRequest.parse(body);
     await this.commandBus.execute(new UpdateUserNameCommand(userId, name));
     return toUserModel(await this.queryBus.execute(new GetUserQuery(userId)), caller);

@@ -15,6 +15,10 @@ export class UpdateUserNameHandler implements ICommandHandler<UpdateUserNameComm
   constructor(private readonly users: UserRepository) {}
 
   async execute({ userId, name }: UpdateUserNameCommand): Promise<void> {
-    await this.users.update(userId, (user) => user.changeName(name), (error) => error);
+    await this.users.update(
+      userId,
+      (user) => user.changeName(name),
+      (error) => error,
+    );
   }
 }

@@ -34,7 +34,11 @@ export class UpdateUserPasswordController {
   @ApiBody({ type: UpdateUserPasswordRequest.dto })
   @ApiOkResponse({ type: UserModel })
   @ApiAppwriteErrors({ 404: '`user_not_found`' })
-  async update(@Param('userId', UserIdPipe) userId: string, @Body() body: unknown, @Caller() caller: CallerView) {
+  async update(
+    @Param('userId', UserIdPipe) userId: string,
+    @Body() body: unknown,
+    @Caller() caller: CallerView,
+  ) {
     const { password } = UpdateUserPasswordRequest.parse(body);
     await this.commandBus.execute(new UpdateUserPasswordCommand(userId, password));
     return toUserModel(await this.queryBus.execute(new GetUserQuery(userId)), caller);

@@ -24,6 +24,10 @@ export class UpdateUserPasswordHandler implements ICommandHandler<UpdateUserPass
   async execute({ userId, password }: UpdateUserPasswordCommand): Promise<void> {
     // Hash once, outside the retry loop: a concurrency retry must not pay argon2 again.
     const hashed = await hashForStorage(this.hasher, password);
-    await this.users.update(userId, (user) => user.changePassword(hashed), (error) => error);
+    await this.users.update(
+      userId,
+      (user) => user.changePassword(hashed),
+      (error) => error,
+    );
   }
 }

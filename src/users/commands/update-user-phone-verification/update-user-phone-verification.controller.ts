@@ -12,9 +12,17 @@ import { toUserModel } from '../../infrastructure/user.mapper';
 import { GetUserQuery } from '../../queries/get-user/get-user.handler';
 import { UpdateUserPhoneVerificationCommand } from './update-user-phone-verification.handler';
 
-export const UpdateUserPhoneVerificationRequest = defineParams<{ phoneVerification: boolean }>('UpdateUserPhoneVerificationRequest', {
-  phoneVerification: { validator: strictBoolean, required: true, example: true, description: 'JSON boolean' },
-});
+export const UpdateUserPhoneVerificationRequest = defineParams<{ phoneVerification: boolean }>(
+  'UpdateUserPhoneVerificationRequest',
+  {
+    phoneVerification: {
+      validator: strictBoolean,
+      required: true,
+      example: true,
+      description: 'JSON boolean',
+    },
+  },
+);
 
 @ApiTags('users')
 @Controller('v1/users')
@@ -26,11 +34,18 @@ export class UpdateUserPhoneVerificationController {
 
   @Patch(':userId/verification/phone')
   @RequireScopes('users.write')
-  @ApiOperation({ operationId: 'users.updatePhoneVerification', summary: "Set a user's phone verification flag" })
+  @ApiOperation({
+    operationId: 'users.updatePhoneVerification',
+    summary: "Set a user's phone verification flag",
+  })
   @ApiBody({ type: UpdateUserPhoneVerificationRequest.dto })
   @ApiOkResponse({ type: UserModel })
   @ApiAppwriteErrors({ 404: '`user_not_found`' })
-  async update(@Param('userId', UserIdPipe) userId: string, @Body() body: unknown, @Caller() caller: CallerView) {
+  async update(
+    @Param('userId', UserIdPipe) userId: string,
+    @Body() body: unknown,
+    @Caller() caller: CallerView,
+  ) {
     const { phoneVerification } = UpdateUserPhoneVerificationRequest.parse(body);
     await this.commandBus.execute(new UpdateUserPhoneVerificationCommand(userId, phoneVerification));
     return toUserModel(await this.queryBus.execute(new GetUserQuery(userId)), caller);

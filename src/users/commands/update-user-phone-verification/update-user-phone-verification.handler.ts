@@ -15,6 +15,10 @@ export class UpdateUserPhoneVerificationHandler implements ICommandHandler<Updat
   constructor(private readonly users: UserRepository) {}
 
   async execute({ userId, phoneVerification }: UpdateUserPhoneVerificationCommand): Promise<void> {
-    await this.users.update(userId, (user) => user.changePhoneVerification(phoneVerification), (error) => error);
+    await this.users.update(
+      userId,
+      (user) => user.changePhoneVerification(phoneVerification),
+      (error) => error,
+    );
   }
 }

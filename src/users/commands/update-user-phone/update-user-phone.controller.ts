@@ -13,7 +13,12 @@ import { GetUserQuery } from '../../queries/get-user/get-user.handler';
 import { UpdateUserPhoneCommand } from './update-user-phone.handler';
 
 export const UpdateUserPhoneRequest = defineParams<{ number: string }>('UpdateUserPhoneRequest', {
-  number: { validator: phoneOrEmpty, required: true, example: '+14155550100', description: 'E.164 number (`+` and up to 15 digits), or `""` to remove it' },
+  number: {
+    validator: phoneOrEmpty,
+    required: true,
+    example: '+14155550100',
+    description: 'E.164 number (`+` and up to 15 digits), or `""` to remove it',
+  },
 });
 
 @ApiTags('users')
@@ -26,11 +31,18 @@ export class UpdateUserPhoneController {
 
   @Patch(':userId/phone')
   @RequireScopes('users.write')
-  @ApiOperation({ operationId: 'users.updatePhone', summary: "Update a user's phone number (resets phone verification)" })
+  @ApiOperation({
+    operationId: 'users.updatePhone',
+    summary: "Update a user's phone number (resets phone verification)",
+  })
   @ApiBody({ type: UpdateUserPhoneRequest.dto })
   @ApiOkResponse({ type: UserModel })
   @ApiAppwriteErrors({ 404: '`user_not_found`', 409: '`user_phone_already_exists`' })
-  async update(@Param('userId', UserIdPipe) userId: string, @Body() body: unknown, @Caller() caller: CallerView) {
+  async update(
+    @Param('userId', UserIdPipe) userId: string,
+    @Body() body: unknown,
+    @Caller() caller: CallerView,
+  ) {
     const { number } = UpdateUserPhoneRequest.parse(body);
     await this.commandBus.execute(new UpdateUserPhoneCommand(userId, number === '' ? null : number));
     return toUserModel(await this.queryBus.execute(new GetUserQuery(userId)), caller);

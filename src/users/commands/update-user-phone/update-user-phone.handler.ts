@@ -16,6 +16,10 @@ export class UpdateUserPhoneHandler implements ICommandHandler<UpdateUserPhoneCo
   constructor(private readonly users: UserRepository) {}
 
   async execute({ userId, number }: UpdateUserPhoneCommand): Promise<void> {
-    await this.users.update(userId, (user) => user.changePhone(number), () => new UserPhoneAlreadyExistsError());
+    await this.users.update(
+      userId,
+      (user) => user.changePhone(number),
+      () => new UserPhoneAlreadyExistsError(),
+    );
   }
 }

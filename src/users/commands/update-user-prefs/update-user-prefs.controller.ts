@@ -10,14 +10,17 @@ import { PreferencesModel } from '../../dtos/user.response.dto';
 import { GetUserQuery } from '../../queries/get-user/get-user.handler';
 import { UpdateUserPrefsCommand } from './update-user-prefs.handler';
 
-export const UpdateUserPrefsRequest = defineParams<{ prefs: Record<string, unknown> }>('UpdateUserPrefsRequest', {
-  prefs: {
-    validator: prefs,
-    required: true,
-    example: { theme: 'dark' },
-    description: 'A JSON object of at most 65535 characters; replaces the whole preferences object',
+export const UpdateUserPrefsRequest = defineParams<{ prefs: Record<string, unknown> }>(
+  'UpdateUserPrefsRequest',
+  {
+    prefs: {
+      validator: prefs,
+      required: true,
+      example: { theme: 'dark' },
+      description: 'A JSON object of at most 65535 characters; replaces the whole preferences object',
+    },
   },
-});
+);
 
 @ApiTags('users')
 @Controller('v1/users')

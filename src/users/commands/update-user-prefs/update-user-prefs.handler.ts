@@ -15,6 +15,10 @@ export class UpdateUserPrefsHandler implements ICommandHandler<UpdateUserPrefsCo
   constructor(private readonly users: UserRepository) {}
 
   async execute({ userId, prefs }: UpdateUserPrefsCommand): Promise<void> {
-    await this.users.update(userId, (user) => user.updatePrefs(prefs), (error) => error);
+    await this.users.update(
+      userId,
+      (user) => user.updatePrefs(prefs),
+      (error) => error,
+    );
   }
 }

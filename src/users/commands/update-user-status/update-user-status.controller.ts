@@ -26,11 +26,15 @@ export class UpdateUserStatusController {
 
   @Patch(':userId/status')
   @RequireScopes('users.write')
-  @ApiOperation({ operationId: 'users.updateStatus', summary: "Block (`false`) or unblock (`true`) a user" })
+  @ApiOperation({ operationId: 'users.updateStatus', summary: 'Block (`false`) or unblock (`true`) a user' })
   @ApiBody({ type: UpdateUserStatusRequest.dto })
   @ApiOkResponse({ type: UserModel })
   @ApiAppwriteErrors({ 404: '`user_not_found`' })
-  async update(@Param('userId', UserIdPipe) userId: string, @Body() body: unknown, @Caller() caller: CallerView) {
+  async update(
+    @Param('userId', UserIdPipe) userId: string,
+    @Body() body: unknown,
+    @Caller() caller: CallerView,
+  ) {
     const { status } = UpdateUserStatusRequest.parse(body);
     await this.commandBus.execute(new UpdateUserStatusCommand(userId, status));
     return toUserModel(await this.queryBus.execute(new GetUserQuery(userId)), caller);

@@ -15,6 +15,10 @@ export class UpdateUserStatusHandler implements ICommandHandler<UpdateUserStatus
   constructor(private readonly users: UserRepository) {}
 
   async execute({ userId, status }: UpdateUserStatusCommand): Promise<void> {
-    await this.users.update(userId, (user) => user.changeStatus(status), (error) => error);
+    await this.users.update(
+      userId,
+      (user) => user.changeStatus(status),
+      (error) => error,
+    );
   }
 }

@@ -46,7 +46,12 @@ export class ListUsersController {
     description:
       'Words or word prefixes of id, name, email or phone, or `label:<label>`; every word must match (1-256 chars)',
   })
-  @ApiQuery({ name: 'total', required: false, type: Boolean, description: '`false` skips counting (`total` is 0)' })
+  @ApiQuery({
+    name: 'total',
+    required: false,
+    type: Boolean,
+    description: '`false` skips counting (`total` is 0)',
+  })
   @ApiOkResponse({ type: UserListModel })
   @ApiAppwriteErrors({
     400: '`general_argument_invalid` / `general_query_invalid` (bad query), `general_cursor_not_found`, `database_query_order_null`',

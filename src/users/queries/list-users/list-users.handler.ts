@@ -43,9 +43,10 @@ export class ListUsersHandler implements IQueryHandler<ListUsersQuery, UserPage>
 
     const pageFilters = [...filters];
     if (compiled.cursor) {
-      const [found] = await this.pool.execute<UserRow[]>(`SELECT ${USER_COLUMNS} FROM users u WHERE u.id = ?`, [
-        compiled.cursor.id,
-      ]);
+      const [found] = await this.pool.execute<UserRow[]>(
+        `SELECT ${USER_COLUMNS} FROM users u WHERE u.id = ?`,
+        [compiled.cursor.id],
+      );
       if (!found[0]) throw new CursorNotFoundError(compiled.cursor.id);
       pageFilters.push(cursorCondition(compiled, cursorValues(found[0]), USERS_QUERY_SCHEMA));
     }
@@ -70,5 +71,8 @@ export class ListUsersHandler implements IQueryHandler<ListUsersQuery, UserPage>
 
 function where(filters: SqlFragment[]): SqlFragment {
   if (filters.length === 0) return { sql: '', params: [] };
-  return { sql: `WHERE ${filters.map((f) => `(${f.sql})`).join(' AND ')}`, params: filters.flatMap((f) => f.params) };
+  return {
+    sql: `WHERE ${filters.map((f) => `(${f.sql})`).join(' AND ')}`,
+    params: filters.flatMap((f) => f.params),
+  };
 }

@@ -1,0 +1,104 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createPool, Pool } from 'mysql2/promise';
+import { AppConfig, loadConfig } from '../../src/config/config';
+import { poolOptionsFromUrl } from '../../src/database/database-url';
+import { createHttpApp } from '../../src/http/create-http-app';
+import { freshDatabaseUrl } from './database';
+
+export const PROJECT = 'test-project';
+export const BOOTSTRAP_KEY = 'test-bootstrap-key-0123456789abcdef';
+
+export interface HttpResult<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+  text: string;
+}
+
+export interface RequestOptions {
+  body?: unknown;
+  /** Raw body text, sent as is (with `contentType`). */
+  raw?: string;
+  contentType?: string;
+  key?: string | null;
+  project?: string | null;
+  headers?: Record<string, string>;
+}
+
+/**
+ * The real application on a random port with its own fresh database, spoken to over HTTP with fetch.
+ * Redis is the local one; nothing is mocked.
+ */
+export class TestApp {
+  private constructor(
+    readonly app: NestFastifyApplication,
+    readonly url: string,
+    readonly config: AppConfig,
+    readonly db: Pool,
+  ) {}
+
+  static async start(env: Record<string, string> = {}): Promise<TestApp> {
+    const config = loadConfig({
+      DATABASE_URL: freshDatabaseUrl(),
+      API_KEY: BOOTSTRAP_KEY,
+      PROJECT_ID: PROJECT,
+      LOG_LEVEL: 'silent',
+      QUEUE_PREFIX: `test-${process.pid}`,
+      REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+      ...env,
+    });
+    const app = await createHttpApp(config);
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.getHttpServer().address() as { port: number };
+    const db = createPool(poolOptionsFromUrl(config.DATABASE_URL, 4));
+    return new TestApp(app, `http://127.0.0.1:${address.port}`, config, db);
+  }
+
+  async stop(): Promise<void> {
+    await this.db.end();
+    await this.app.close();
+  }
+
+  async request<T = any>(method: string, path: string, options: RequestOptions = {}): Promise<HttpResult<T>> {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.project !== null) headers['x-appwrite-project'] = options.project ?? PROJECT;
+    if (options.key !== null) headers['x-appwrite-key'] = options.key ?? BOOTSTRAP_KEY;
+    let body: string | undefined;
+    if (options.raw !== undefined) {
+      body = options.raw;
+      headers['content-type'] = options.contentType ?? 'application/json';
+    } else if (options.body !== undefined) {
+      body = JSON.stringify(options.body);
+      headers['content-type'] = 'application/json';
+    }
+    const response = await fetch(`${this.url}${path}`, { method, headers, body });
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      // Not JSON: keep the text.
+    }
+    return { status: response.status, headers: response.headers, body: parsed as T, text };
+  }
+
+  /** Creates a user through the API and returns its model. */
+  async createUser(body: Record<string, unknown>): Promise<any> {
+    const result = await this.request('POST', '/v1/users', { body: { userId: 'unique()', ...body } });
+    if (result.status !== 201) throw new Error(`createUser: ${result.status} ${result.text}`);
+    return result.body;
+  }
+}
+
+/** Asserts an Appwrite error body. */
+export function expectAppwriteError(
+  result: HttpResult,
+  status: number,
+  type: string,
+  message?: string | RegExp,
+) {
+  expect({ status: result.status, type: result.body?.type }).toEqual({ status, type });
+  expect(Object.keys(result.body)).toEqual(['message', 'code', 'type', 'version']);
+  expect(result.body.code).toBe(status);
+  if (message !== undefined) expect(result.body.message).toMatch(message);
+}
