@@ -24,6 +24,7 @@ import { UpdateUserPrefsHandler } from './commands/update-user-prefs/update-user
 import { UpdateUserStatusController } from './commands/update-user-status/update-user-status.controller';
 import { UpdateUserStatusHandler } from './commands/update-user-status/update-user-status.handler';
 import { PASSWORD_HASHER } from './infrastructure/password-hashing';
+import { UserProjection } from './infrastructure/user.projection';
 import { UserRepository } from './infrastructure/user.repository';
 import { UsersReader } from './infrastructure/users.reader';
 import { GetUserController } from './queries/get-user/get-user.controller';
@@ -68,6 +69,7 @@ const queryHandlers = [GetUserHandler, ListUsersHandler];
     ...commandHandlers,
     ...queryHandlers,
     UserRepository,
+    UserProjection,
     UsersReader,
     {
       provide: PASSWORD_HASHER,

@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import type { StoredEvent } from '@libs/event-store';
 import type { PoolConnection } from 'mysql2/promise';
 import { USER_STREAM } from '../domain/events';
@@ -29,6 +30,7 @@ const SEARCH_EVENTS = new Set([
  * transaction, so a request reads its own writes; depends only on events and its own rows, so replaying
  * every event into empty tables rebuilds the same rows.
  */
+@Injectable()
 export class UserProjection {
   async apply(sql: Sql, events: StoredEvent[]): Promise<void> {
     for (const event of events) {

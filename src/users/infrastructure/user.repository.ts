@@ -14,11 +14,10 @@ export type UniqueViolationMapper = (error: UniqueConstraintError) => Error;
 /** Loads users by replaying their stream and saves them by appending, with the read model in the same transaction. */
 @Injectable()
 export class UserRepository {
-  private readonly projection = new UserProjection();
-
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore<PoolConnection>,
     private readonly eventBus: EventBus,
+    private readonly projection: UserProjection,
   ) {}
 
   async load(userId: string): Promise<UserAggregate> {

@@ -1,0 +1,125 @@
+import type { StoredEvent } from '@libs/event-store';
+import type { PoolConnection } from 'mysql2/promise';
+import { UserProjection } from './user.projection';
+
+/** Records the SQL the projection sends; answers the reindex SELECT with the row it would read. */
+function recordingConnection(row: Record<string, unknown> = {}) {
+  const statements: Array<[string, unknown[]]> = [];
+  const connection = {
+    execute: async (sql: string, params: unknown[]) => {
+      statements.push([sql.replace(/\s+/g, ' ').trim(), params]);
+      return sql.startsWith('SELECT') ? [[row]] : [{ affectedRows: 1 }];
+    },
+    query: async (sql: string, params: unknown[]) => {
+      statements.push([sql.replace(/\s+/g, ' ').trim(), params]);
+      return [{ affectedRows: 1 }];
+    },
+  };
+  return { connection: connection as unknown as PoolConnection, statements };
+}
+
+const at = new Date('2026-01-02T03:04:05.678Z');
+const stored = (type: string, data: Record<string, unknown>, version = 2): StoredEvent => ({
+  position: 41,
+  id: 'e1',
+  streamType: 'user',
+  streamId: 'u1',
+  version,
+  type,
+  schemaVersion: 1,
+  data,
+  metadata: {},
+  occurredAt: at,
+});
+
+const row = {
+  sequence: 41,
+  id: 'u1',
+  name: 'Ada Lovelace',
+  email: 'ada@example.com',
+  phone: null,
+  labels: '["vip"]',
+};
+
+describe('UserProjection', () => {
+  it('inserts the users row with sequence = the event position, then indexes the search tokens', async () => {
+    const { connection, statements } = recordingConnection(row);
+    await new UserProjection().apply(connection, [
+      stored(
+        'user.created',
+        {
+          userId: 'u1',
+          name: 'Ada Lovelace',
+          email: 'ada@example.com',
+          phone: null,
+          password: 'h',
+          hash: 'argon2',
+          hashOptions: { type: 'argon2' },
+        },
+        1,
+      ),
+    ]);
+    expect(statements[0][0]).toMatch(/^INSERT INTO users/);
+    expect(statements[0][1].slice(0, 3)).toEqual([41, 'u1', 1]);
+    expect(statements[0][1]).toContain('{"type":"argon2"}');
+    expect(statements.map(([sql]) => sql.split(' ').slice(0, 3).join(' '))).toEqual([
+      'INSERT INTO users',
+      'SELECT sequence, id,',
+      'DELETE FROM user_search_tokens',
+      'INSERT INTO user_search_tokens',
+    ]);
+    const tokens = statements[3][1][0] as Array<[string, number, number]>;
+    expect(tokens).toEqual(
+      expect.arrayContaining([
+        ['ada', 41, 2],
+        ['lovelace', 41, 2],
+        ['label:vip', 41, 5],
+        ['vip', 41, 6],
+      ]),
+    );
+  });
+
+  it.each([
+    ['user.name.changed', { name: 'Grace' }, 'name = ?', ['Grace'], true],
+    ['user.email.changed', { email: null }, 'email = ?, email_verification = 0', [null], true],
+    ['user.phone.changed', { phone: '+1415' }, 'phone = ?, phone_verification = 0', ['+1415'], true],
+    ['user.status.changed', { status: false }, 'status = ?', [0], false],
+    ['user.email.verification.changed', { emailVerification: true }, 'email_verification = ?', [1], false],
+    ['user.phone.verification.changed', { phoneVerification: false }, 'phone_verification = ?', [0], false],
+    ['user.labels.changed', { labels: ['a'] }, 'labels = ?', ['["a"]'], true],
+    ['user.prefs.updated', { prefs: { a: 1 } }, 'prefs = ?', ['{"a":1}'], false],
+    [
+      'user.password.changed',
+      { password: 'h2', hash: 'argon2', hashOptions: {} },
+      'password = ?, hash = ?, hash_options = ?, password_update = ?',
+      ['h2', 'argon2', '{}', at],
+      false,
+    ],
+  ])('%s updates its columns, version and updated_at', async (type, data, assignments, values, reindexes) => {
+    const { connection, statements } = recordingConnection(row);
+    await new UserProjection().apply(connection, [stored(type, data, 7)]);
+    expect(statements[0]).toEqual([
+      `UPDATE users SET ${assignments}, version = ?, updated_at = ? WHERE id = ?`,
+      [...values, 7, at, 'u1'],
+    ]);
+    expect(statements.length > 1).toBe(reindexes);
+  });
+
+  it('deletes the row and its tokens on user.deleted', async () => {
+    const { connection, statements } = recordingConnection();
+    await new UserProjection().apply(connection, [stored('user.deleted', {})]);
+    expect(statements.map(([sql]) => sql.slice(0, 30))).toEqual([
+      'DELETE t FROM user_search_toke',
+      'DELETE FROM users WHERE id = ?',
+    ]);
+  });
+
+  it('ignores other streams and unknown event types', async () => {
+    const { connection, statements } = recordingConnection();
+    await new UserProjection().apply(connection, [
+      { ...stored('user.name.changed', { name: 'x' }), streamType: 'session' },
+      stored('user.something.new', {}),
+    ]);
+    expect(statements).toEqual([]);
+  });
+});
