@@ -26,18 +26,16 @@ const created = new UserCreatedEvent({
 describe('UserAggregate', () => {
   describe('create', () => {
     it('creates a new user and claims its email and phone', () => {
-      const result = spec
-        .given()
-        .when((user) =>
-          user.create({
-            userId: 'u1',
-            name: 'Ada',
-            email: 'ada@example.com',
-            phone: '+14155550100',
-            password: created.data.password,
-            ...argon,
-          }),
-        );
+      const result = spec.given().when((user) =>
+        user.create({
+          userId: 'u1',
+          name: 'Ada',
+          email: 'ada@example.com',
+          phone: '+14155550100',
+          password: created.data.password,
+          ...argon,
+        }),
+      );
       result.then(created);
       expect(result.aggregate.pendingConstraints).toEqual([
         { op: 'claim', scope: 'user.email', value: 'ada@example.com' },
