@@ -35,6 +35,11 @@ describe('defineParams', () => {
     expect(params.parse({ userId: 'u', email: null, name: null })).toMatchObject({ email: null, name: '' });
   });
 
+  it('reads objects whose prototype is not Object.prototype (Fastify query strings)', () => {
+    const query = Object.assign(Object.create({}) as Record<string, unknown>, { userId: 'u1', total: 'false' });
+    expect(params.parse(query)).toMatchObject({ userId: 'u1', total: false });
+  });
+
   it('treats a body that is not an object as empty', () => {
     for (const body of [null, undefined, 'x', 42, [1]]) {
       expect(() => params.parse(body)).toThrow('Param "userId" is not optional.');

@@ -1,7 +1,7 @@
 import { Type } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { ArgumentInvalidError } from '@libs/http';
-import { failureDescription, isPlainObject, ParamValidator } from '@libs/http/params';
+import { failureDescription, ParamValidator } from '@libs/http/params';
 
 export interface FieldSpec {
   validator: ParamValidator;
@@ -36,7 +36,11 @@ export function defineParams<T>(name: string, fields: Record<keyof T & string, F
   return {
     dto,
     parse(input: unknown): T {
-      const body = isPlainObject(input) ? input : {};
+      // Any object: Fastify's query-string objects do not have Object.prototype.
+      const body =
+        typeof input === 'object' && input !== null && !Array.isArray(input)
+          ? (input as Record<string, unknown>)
+          : {};
       const out: Record<string, unknown> = {};
       for (const [key, spec] of Object.entries<FieldSpec>(fields)) {
         if (!Object.prototype.hasOwnProperty.call(body, key)) {

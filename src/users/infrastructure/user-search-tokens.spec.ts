@@ -1,16 +1,20 @@
 import { prefixPattern, searchTerms, SearchField, userSearchTokens, wordsOf } from './user-search-tokens';
 
 describe('user search tokens', () => {
-  it('splits an email into the whole address, its local part pieces and domain pieces', () => {
+  it('gives an email the whole address and every tail after a separator (so domains are found)', () => {
     expect(wordsOf('Cristiano.Ronaldo@Manchester-United.co.uk')).toEqual([
       'cristiano.ronaldo@manchester-united.co.uk',
-      'cristiano',
-      'ronaldo',
-      'manchester',
-      'united',
-      'co',
+      'ronaldo@manchester-united.co.uk',
+      'manchester-united.co.uk',
+      'united.co.uk',
+      'co.uk',
       'uk',
     ]);
+  });
+
+  it('splits names on whitespace and separators', () => {
+    expect(wordsOf('  Jean-Luc   Picard ')).toEqual(['jean-luc', 'luc', 'picard']);
+    expect(wordsOf('...')).toEqual(['...']);
   });
 
   it('gives every field its own tokens and labels both a search and an exact token', () => {

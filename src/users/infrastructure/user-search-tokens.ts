@@ -20,17 +20,20 @@ export interface SearchableUser {
 }
 
 /**
- * Words of a value: the whole value, each whitespace-separated word and each run of letters and digits,
- * lower-cased, so `ada.lovelace@example.com` is found by `ada`, `lovelace`, `example`, `ada.love` and
- * the full address.
+ * Tokens of a value, lower-cased: each whitespace-separated word, and each of its tails that starts after a
+ * separator. Searched by prefix, `ada.lovelace@example-mail.co.uk` is then found by `ada`, `lovelace`,
+ * `lovelace@ex`, `example`, `mail.co.uk` (a domain) and by the full address.
  */
 export function wordsOf(value: string): string[] {
-  const lower = value.toLowerCase().trim();
-  if (!lower) return [];
-  const words = new Set<string>([lower]);
-  for (const word of lower.split(/\s+/u)) if (word) words.add(word);
-  for (const part of lower.split(/[^\p{L}\p{N}]+/u)) if (part) words.add(part);
-  return [...words].map((w) => w.slice(0, MAX_TOKEN_LENGTH));
+  const words = new Set<string>();
+  for (const word of value.toLowerCase().split(/\s+/u)) {
+    if (!word) continue;
+    words.add(word.slice(0, MAX_TOKEN_LENGTH));
+    for (const match of word.matchAll(/[^\p{L}\p{N}]+(?=[\p{L}\p{N}])/gu)) {
+      words.add(word.slice(match.index + match[0].length).slice(0, MAX_TOKEN_LENGTH));
+    }
+  }
+  return [...words];
 }
 
 /** Every (token, field) row a user gets in `user_search_tokens`, without duplicates. */
