@@ -2,15 +2,20 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AppwriteExceptionFilter } from '@libs/http';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
+import { DeviceModule } from './common/device/device.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { IdentitiesModule } from './identities/identities.module';
 import { RedisModule } from './redis/redis.module';
+import { RelayNotifierModule } from './relay/relay-notifier.module';
+import { SessionsModule } from './sessions/sessions.module';
 import { UsersModule } from './users/users.module';
 
-/** The HTTP API. Workers (relay, revocation, activity log) get their own module with the sessions work. */
+/** The HTTP API (`ROLE=api`). */
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
@@ -21,9 +26,14 @@ export class AppModule {
         CqrsModule.forRoot(),
         DatabaseModule,
         RedisModule,
+        DeviceModule,
+        RelayNotifierModule,
         AuthModule,
         HealthModule,
         UsersModule,
+        SessionsModule,
+        IdentitiesModule,
+        AuditModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AppwriteExceptionFilter }],
     };

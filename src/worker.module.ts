@@ -1,25 +1,32 @@
-import { DynamicModule, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { AuditWorkerModule } from './audit/audit-worker.module';
 import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
+import { DeviceModule } from './common/device/device.module';
 import { DatabaseModule } from './database/database.module';
+import { IdentitiesWorkerModule } from './identities/identities-worker.module';
 import { RedisModule } from './redis/redis.module';
+import { RelayModule } from './relay/relay.module';
+import { SessionsWorkerModule } from './sessions/sessions-worker.module';
 
-class WorkerStatus implements OnApplicationBootstrap {
-  onApplicationBootstrap(): void {
-    // The relay and the BullMQ processors (session revocation, activity log, identity clean-up) are not built yet.
-    new Logger('Worker').warn('Worker role started with no queue processors registered yet');
-  }
-}
-
-/** The `worker` role: connections to MySQL and Redis; the relay and processors are added with the sessions work. */
+/** The `worker` role: the event relay and one BullMQ processor per queue. */
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(config), CqrsModule.forRoot(), DatabaseModule, RedisModule],
-      providers: [WorkerStatus],
+      imports: [
+        ConfigModule.forRoot(config),
+        CqrsModule.forRoot(),
+        DatabaseModule,
+        RedisModule,
+        DeviceModule,
+        RelayModule,
+        SessionsWorkerModule,
+        AuditWorkerModule,
+        IdentitiesWorkerModule,
+      ],
     };
   }
 }

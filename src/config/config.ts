@@ -59,6 +59,20 @@ const schema = z.object({
     .default('false')
     .transform((v) => v === 'true'),
   SHUTDOWN_TIMEOUT_MS: intInRange(0, 600000).default(10000),
+  /** Seconds a session lives (Appwrite's default: one year). */
+  SESSION_DURATION: intInRange(60, 10 * 365 * 24 * 3600).default(31536000),
+  /** Live sessions per user; creating one more revokes the oldest. */
+  SESSION_LIMIT: intInRange(1, 1000).default(10),
+  /** Failed logins allowed per email, and per IP, within LOGIN_RATE_WINDOW seconds. */
+  LOGIN_RATE_LIMIT_EMAIL: intInRange(1, 100000).default(10),
+  LOGIN_RATE_LIMIT_IP: intInRange(1, 1000000).default(100),
+  LOGIN_RATE_WINDOW: intInRange(1, 86400).default(900),
+  LOG_RETENTION_DAYS: intInRange(1, 36500).default(365),
+  /** Path of a MaxMind/DB-IP country database (.mmdb); without it countries are `--` / `Unknown`. */
+  GEOIP_DATABASE: z.string().min(1).optional(),
+  RELAY_POLL_MS: intInRange(10, 60000).default(500),
+  RELAY_BATCH_SIZE: intInRange(1, 10000).default(500),
+  WORKER_CONCURRENCY: intInRange(1, 1000).default(32),
 });
 
 export type AppConfig = z.infer<typeof schema>;

@@ -2,8 +2,16 @@ import { DataSource } from 'typeorm';
 import { ApiKeyEntity } from '../auth/infrastructure/api-key.entity';
 import { poolOptionsFromUrl } from './database-url';
 import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema';
+import { RelayAndAudit1764100000000 } from './migrations/1764100000000-relay-and-audit';
+import { Identities1764200000000 } from './migrations/1764200000000-identities';
+import { Sessions1764300000000 } from './migrations/1764300000000-sessions';
 
-export const MIGRATIONS = [InitialSchema1764000000000];
+export const MIGRATIONS = [
+  InitialSchema1764000000000,
+  RelayAndAudit1764100000000,
+  Identities1764200000000,
+  Sessions1764300000000,
+];
 
 /** TypeORM owns the schema (migrations, never `synchronize`) and the small admin tables. */
 export function createDataSource(url: string): DataSource {

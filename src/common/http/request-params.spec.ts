@@ -36,7 +36,10 @@ describe('defineParams', () => {
   });
 
   it('reads objects whose prototype is not Object.prototype (Fastify query strings)', () => {
-    const query = Object.assign(Object.create({}) as Record<string, unknown>, { userId: 'u1', total: 'false' });
+    const query = Object.assign(Object.create({}) as Record<string, unknown>, {
+      userId: 'u1',
+      total: 'false',
+    });
     expect(params.parse(query)).toMatchObject({ userId: 'u1', total: false });
   });
 
