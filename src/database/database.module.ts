@@ -1,10 +1,10 @@
 import { Global, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { MysqlEventStore } from '@libs/event-store';
-import { createPool, Pool } from 'mysql2/promise';
+import { Pool } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { createDataSource } from './data-source';
-import { poolOptionsFromUrl } from './database-url';
+import { createAppPool } from './database-url';
 import { EVENT_STORE, MYSQL_POOL } from './database.tokens';
 import { ensureDatabase } from './ensure-database';
 import { runMigrations } from './migrate';
@@ -41,8 +41,7 @@ class DatabaseLifecycle implements OnApplicationShutdown {
       provide: MYSQL_POOL,
       // Depends on DataSource so that no query runs before the migrations.
       inject: [APP_CONFIG, DataSource],
-      useFactory: (config: AppConfig) =>
-        createPool(poolOptionsFromUrl(config.DATABASE_URL, config.DATABASE_POOL_SIZE)),
+      useFactory: (config: AppConfig) => createAppPool(config.DATABASE_URL, config.DATABASE_POOL_SIZE),
     },
     { provide: EVENT_STORE, inject: [MYSQL_POOL], useFactory: (pool: Pool) => new MysqlEventStore(pool) },
     DatabaseLifecycle,

@@ -64,15 +64,30 @@ describe('UserProjection', () => {
     expect(statements[0][1]).toContain('{"type":"argon2"}');
     expect(statements.map(([sql]) => sql.split(' ').slice(0, 3).join(' '))).toEqual([
       'INSERT INTO users',
+      'INSERT INTO user_search_tokens',
+    ]);
+    const tokens = statements[1][1][0] as Array<[string, number, number]>;
+    expect(tokens).toEqual(
+      expect.arrayContaining([
+        ['u1', 41, 1],
+        ['ada', 41, 2],
+        ['lovelace', 41, 2],
+        ['ada@example.com', 41, 3],
+      ]),
+    );
+  });
+
+  it('rebuilds the tokens of an existing user from its row when a searchable field changes', async () => {
+    const { connection, statements } = recordingConnection(row);
+    await new UserProjection().apply(connection, [stored('user.labels.changed', { labels: ['vip'] }, 3)]);
+    expect(statements.map(([sql]) => sql.split(' ').slice(0, 3).join(' '))).toEqual([
+      'UPDATE users SET',
       'SELECT sequence, id,',
       'DELETE FROM user_search_tokens',
       'INSERT INTO user_search_tokens',
     ]);
-    const tokens = statements[3][1][0] as Array<[string, number, number]>;
-    expect(tokens).toEqual(
+    expect(statements[3][1][0]).toEqual(
       expect.arrayContaining([
-        ['ada', 41, 2],
-        ['lovelace', 41, 2],
         ['label:vip', 41, 5],
         ['vip', 41, 6],
       ]),

@@ -3,7 +3,7 @@ import type { StoredEvent } from '@libs/event-store';
 import type { PoolConnection } from 'mysql2/promise';
 import { USER_STREAM } from '../domain/events';
 import type { UserCreatedData } from '../domain/events';
-import { userSearchTokens } from './user-search-tokens';
+import { SearchableUser, userSearchTokens } from './user-search-tokens';
 
 /** A connection inside the append transaction (or a rebuild's connection). */
 type Sql = PoolConnection;
@@ -36,8 +36,7 @@ export class UserProjection {
     for (const event of events) {
       if (event.streamType !== USER_STREAM) continue;
       await this.applyOne(sql, event);
-      if (SEARCH_EVENTS.has(event.type) || event.type === 'user.created')
-        await this.reindex(sql, event.streamId);
+      if (SEARCH_EVENTS.has(event.type)) await this.reindex(sql, event.streamId);
     }
   }
 
@@ -121,6 +120,14 @@ export class UserProjection {
         at,
       ],
     );
+    // A new user has no tokens yet: no read or delete needed (and no gap lock taken).
+    await this.insertTokens(sql, event.position, {
+      id: d.userId,
+      name: d.name,
+      email: d.email,
+      phone: d.phone,
+      labels: [],
+    });
   }
 
   private async reindex(sql: Sql, userId: string): Promise<void> {
@@ -131,11 +138,15 @@ export class UserProjection {
     const row = (rows as SearchRow[])[0];
     if (!row) return;
     await sql.execute('DELETE FROM user_search_tokens WHERE user_sequence = ?', [row.sequence]);
-    const tokens = userSearchTokens({ ...row, labels: JSON.parse(row.labels) as string[] });
+    await this.insertTokens(sql, row.sequence, { ...row, labels: JSON.parse(row.labels) as string[] });
+  }
+
+  private async insertTokens(sql: Sql, sequence: number, user: SearchableUser): Promise<void> {
+    const tokens = userSearchTokens(user);
     if (tokens.length === 0) return;
     // Built with query() because the number of rows varies; every value is still escaped by the driver.
     await sql.query('INSERT INTO user_search_tokens (token, user_sequence, field) VALUES ?', [
-      tokens.map(([token, field]) => [token, row.sequence, field]),
+      tokens.map(([token, field]) => [token, sequence, field]),
     ]);
   }
 }

@@ -24,6 +24,28 @@ export function tokenSearch(fields: readonly number[]) {
 
 export const searchAllFields = tokenSearch(ALL_SEARCH_FIELDS);
 
+/**
+ * Counts the users matching `terms` (and `rest`) up to `cap`, driven from the token index: counting through
+ * `u.sequence IN (…)` lets the optimizer walk every user row probing tokens, which for a rare word reads the
+ * whole users table (53 ms at 100k users, measured) where this reads only the matching tokens.
+ */
+export function countBySearch(terms: string[], rest: SqlFragment[], cap: number): SqlFragment {
+  const driver = `SELECT DISTINCT t.user_sequence FROM user_search_tokens t WHERE t.token LIKE ? ESCAPE '\\\\' AND t.field IN (${ALL_SEARCH_FIELDS.join(', ')})`;
+  const others = [...terms.slice(1).map((term) => searchAllFields(term)), ...rest];
+  if (others.length === 0) {
+    return {
+      sql: `SELECT COUNT(*) AS total FROM (${driver} LIMIT ${cap}) m`,
+      params: [prefixPattern(terms[0])],
+    };
+  }
+  return {
+    sql:
+      `SELECT COUNT(*) AS total FROM (SELECT 1 FROM (${driver}) s STRAIGHT_JOIN users u ON u.sequence = s.user_sequence ` +
+      `WHERE ${others.map((f) => `(${f.sql})`).join(' AND ')} LIMIT ${cap}) m`,
+    params: [prefixPattern(terms[0]), ...others.flatMap((f) => f.params)],
+  };
+}
+
 function labelsContain(values: string[], mode: 'any' | 'all' | 'none'): SqlFragment {
   const subquery = (n: number) =>
     `u.sequence IN (SELECT t.user_sequence FROM user_search_tokens t WHERE t.field = ${SearchField.LABEL_EXACT} AND t.token IN (${Array(n).fill('?').join(', ')}))`;

@@ -11,7 +11,13 @@ import { CursorNotFoundError } from '@libs/http';
 import type { Pool, RowDataPacket } from 'mysql2/promise';
 import { MYSQL_POOL } from '../../../database/database.tokens';
 import { USER_COLUMNS, UserRow } from '../../infrastructure/user.row';
-import { cursorValues, searchAllFields, USERS_QUERY_SCHEMA } from '../../infrastructure/users-query.schema';
+import { searchTerms } from '../../infrastructure/user-search-tokens';
+import {
+  countBySearch,
+  cursorValues,
+  searchAllFields,
+  USERS_QUERY_SCHEMA,
+} from '../../infrastructure/users-query.schema';
 
 /** Appwrite counts at most this many matches (APP_LIMIT_COUNT), which also bounds the cost of `total`. */
 export const TOTAL_CAP = 5000;
@@ -57,15 +63,20 @@ export class ListUsersHandler implements IQueryHandler<ListUsersQuery, UserPage>
       [...page.params, compiled.limit, compiled.offset],
     );
     if (before) rows.reverse();
-    return { total: withTotal ? await this.count(where(filters)) : 0, rows };
-  }
-
-  private async count(filter: SqlFragment): Promise<number> {
-    const [rows] = await this.pool.query<Array<{ total: number } & RowDataPacket>>(
-      `SELECT COUNT(*) AS total FROM (SELECT 1 FROM users u ${filter.sql} LIMIT ${TOTAL_CAP}) matches`,
-      filter.params,
+    if (!withTotal) return { total: 0, rows };
+    const terms = search === undefined ? [] : searchTerms(search);
+    const count =
+      terms.length > 0
+        ? countBySearch(terms, compiled.where.sql ? [compiled.where] : [], TOTAL_CAP)
+        : {
+            sql: `SELECT COUNT(*) AS total FROM (SELECT 1 FROM users u ${where(filters).sql} LIMIT ${TOTAL_CAP}) m`,
+            params: where(filters).params,
+          };
+    const [counted] = await this.pool.query<Array<{ total: number } & RowDataPacket>>(
+      count.sql,
+      count.params,
     );
-    return Number(rows[0]?.total ?? 0);
+    return { total: Number(counted[0]?.total ?? 0), rows };
   }
 }
 
