@@ -38,7 +38,8 @@ export class AuthGuard implements CanActivate {
     if (project !== this.config.PROJECT_ID) throw new ProjectNotFoundError();
 
     const principal = await this.resolve(request.headers['x-appwrite-key']);
-    if (!required.some((scope) => principal.scopes.has(scope))) {
+    // No scopes listed: a route for end users (login, account) that only needs the project; a key is optional.
+    if (required.length > 0 && !required.some((scope) => principal.scopes.has(scope))) {
       throw new MissingScopeError(principal.type === 'guest' ? 'guests' : 'apps', required);
     }
     request.principal = principal;

@@ -20,3 +20,8 @@ export function RequireScopes(...scopes: Scope[]) {
     }),
   );
 }
+
+/** Project header required, API key optional (end-user routes: login and the account API). */
+export function RequireProject() {
+  return applyDecorators(SetMetadata(REQUIRED_SCOPES, []), ApiSecurity('Project'));
+}

@@ -1,5 +1,45 @@
 import { Module } from '@nestjs/common';
+import { UsersModule } from '../users/users.module';
+import { CreateSessionController } from './commands/create-session/create-session.controller';
+import { CreateSessionHandler } from './commands/create-session/create-session.handler';
+import { LoginRateLimiter } from './commands/login/login-rate-limiter';
+import { LoginController } from './commands/login/login.controller';
+import { LoginHandler } from './commands/login/login.handler';
+import {
+  LogoutController,
+  RevokeUserSessionsController,
+} from './commands/revoke-session/revoke-session.controller';
+import { RevokeSessionHandler } from './commands/revoke-session/revoke-session.handler';
+import { AccountSessionResolver } from './infrastructure/account-session';
+import { AccountSessionGuard } from './infrastructure/account-session.guard';
+import { SessionProjection } from './infrastructure/session.projection';
+import { SessionRepository } from './infrastructure/session.repository';
+import { SessionsReader } from './infrastructure/sessions.reader';
+import { AccountController } from './queries/account/account.controller';
+import { ListUserSessionsController } from './queries/list-user-sessions/list-user-sessions.controller';
 
-/** Sessions: login, validation, session endpoints (API side). */
-@Module({})
+/** Sessions: login, validation (the account API) and the session routes of the Users API. */
+@Module({
+  imports: [UsersModule],
+  controllers: [
+    LoginController,
+    AccountController,
+    LogoutController,
+    ListUserSessionsController,
+    CreateSessionController,
+    RevokeUserSessionsController,
+  ],
+  providers: [
+    CreateSessionHandler,
+    RevokeSessionHandler,
+    LoginHandler,
+    LoginRateLimiter,
+    SessionRepository,
+    SessionProjection,
+    SessionsReader,
+    AccountSessionResolver,
+    AccountSessionGuard,
+  ],
+  exports: [SessionRepository, SessionsReader],
+})
 export class SessionsModule {}

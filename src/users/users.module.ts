@@ -24,6 +24,7 @@ import { UpdateUserPrefsHandler } from './commands/update-user-prefs/update-user
 import { UpdateUserStatusController } from './commands/update-user-status/update-user-status.controller';
 import { UpdateUserStatusHandler } from './commands/update-user-status/update-user-status.handler';
 import { PASSWORD_HASHER } from './infrastructure/password-hashing';
+import { PasswordVerifier } from './infrastructure/password-verifier';
 import { UserProjection } from './infrastructure/user.projection';
 import { UserRepository } from './infrastructure/user.repository';
 import { UsersReader } from './infrastructure/users.reader';
@@ -71,6 +72,7 @@ const queryHandlers = [GetUserHandler, ListUsersHandler];
     UserRepository,
     UserProjection,
     UsersReader,
+    PasswordVerifier,
     {
       provide: PASSWORD_HASHER,
       inject: [APP_CONFIG],
@@ -82,5 +84,6 @@ const queryHandlers = [GetUserHandler, ListUsersHandler];
         }),
     },
   ],
+  exports: [UsersReader, PasswordVerifier],
 })
 export class UsersModule {}

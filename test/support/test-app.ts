@@ -1,8 +1,11 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createPool, Pool } from 'mysql2/promise';
 import { AppConfig, loadConfig } from '../../src/config/config';
 import { poolOptionsFromUrl } from '../../src/database/database-url';
 import { createHttpApp } from '../../src/http/create-http-app';
+import { WorkerModule } from '../../src/worker.module';
 import { freshDatabaseUrl } from './database';
 
 export const PROJECT = 'test-project';
@@ -30,6 +33,8 @@ export interface RequestOptions {
  * Redis is the local one; nothing is mocked.
  */
 export class TestApp {
+  private worker?: INestApplicationContext;
+
   private constructor(
     readonly app: NestFastifyApplication,
     readonly url: string,
@@ -37,13 +42,14 @@ export class TestApp {
     readonly db: Pool,
   ) {}
 
-  static async start(env: Record<string, string> = {}): Promise<TestApp> {
+  /** With `{ worker: true }` the relay and the queue processors run too, in this process (as `ROLE=all`). */
+  static async start(env: Record<string, string> = {}, options: { worker?: boolean } = {}): Promise<TestApp> {
     const config = loadConfig({
       DATABASE_URL: freshDatabaseUrl(),
       API_KEY: BOOTSTRAP_KEY,
       PROJECT_ID: PROJECT,
       LOG_LEVEL: 'silent',
-      QUEUE_PREFIX: `test-${process.pid}`,
+      QUEUE_PREFIX: `test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
       REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
       ...env,
     });
@@ -51,12 +57,37 @@ export class TestApp {
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.getHttpServer().address() as { port: number };
     const db = createPool(poolOptionsFromUrl(config.DATABASE_URL, 4));
-    return new TestApp(app, `http://127.0.0.1:${address.port}`, config, db);
+    const testApp = new TestApp(app, `http://127.0.0.1:${address.port}`, config, db);
+    if (options.worker) await testApp.startWorker();
+    return testApp;
+  }
+
+  async startWorker(): Promise<void> {
+    this.worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(this.config), {
+      logger: false,
+    });
+  }
+
+  async stopWorker(): Promise<void> {
+    await this.worker?.close();
+    this.worker = undefined;
   }
 
   async stop(): Promise<void> {
+    await this.stopWorker();
     await this.db.end();
     await this.app.close();
+  }
+
+  /** Polls until `check` returns a truthy value (bounded), for effects that happen in workers. */
+  async eventually<T>(check: () => Promise<T | undefined | false>, timeoutMs = 5000): Promise<T> {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const value = await check();
+      if (value) return value;
+      if (Date.now() > until) throw new Error(`condition not met within ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
   }
 
   async request<T = any>(method: string, path: string, options: RequestOptions = {}): Promise<HttpResult<T>> {

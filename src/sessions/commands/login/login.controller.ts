@@ -1,0 +1,74 @@
+import { Body, Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { email, hashedPassword } from '@libs/http/params';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { RequireProject } from '../../../auth/require-scopes.decorator';
+import type { Principal } from '../../../common/request-context';
+import { ApiAppwriteErrors } from '../../../common/http/api-errors.decorator';
+import { defineParams } from '../../../common/http/request-params';
+import { APP_CONFIG, AppConfig } from '../../../config/config';
+import { SessionModel } from '../../dtos/session.response.dto';
+import { sessionCookieName } from '../../infrastructure/account-session';
+import { toSessionModel } from '../../infrastructure/session.mapper';
+import { SessionsReader } from '../../infrastructure/sessions.reader';
+import { LoginCommand } from './login.handler';
+
+const LoginRequest = defineParams<{ email: string; password: string }>('CreateEmailPasswordSessionRequest', {
+  email: { validator: email, required: true, example: 'ada@example.com' },
+  password: { validator: hashedPassword, required: true, description: '8-256 bytes' },
+});
+
+@ApiTags('account')
+@Controller('v1/account/sessions')
+export class LoginController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly reader: SessionsReader,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Post('email')
+  @HttpCode(201)
+  @RequireProject()
+  @ApiOperation({
+    operationId: 'account.createEmailPasswordSession',
+    summary: 'Log in with email and password',
+    description:
+      'No API key needed. The secret is in the `a_session_<project>` cookie, and in `secret` when the request ' +
+      'carries a valid API key (as Appwrite does). Failed attempts are limited per email and per IP.',
+  })
+  @ApiHeader({
+    name: 'X-Appwrite-Key',
+    required: false,
+    description: 'Optional: shows the secret in the answer',
+  })
+  @ApiBody({ type: LoginRequest.dto })
+  @ApiCreatedResponse({ type: SessionModel })
+  @ApiAppwriteErrors({
+    401: '`user_invalid_credentials` (unknown email or wrong password), `user_blocked`',
+    429: '`general_rate_limit_exceeded`: too many failed attempts for this email or IP',
+  })
+  async login(
+    @Body() body: unknown,
+    @Req() request: FastifyRequest & { principal?: Principal },
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const params = LoginRequest.parse(body);
+    const created = await this.commandBus.execute(
+      new LoginCommand(params.email, params.password, request.ip, request.headers['user-agent'] ?? ''),
+    );
+    const row = await this.reader.findById(created.sessionId);
+    const cookie = [
+      `${sessionCookieName(this.config.PROJECT_ID)}=${created.secret}`,
+      'Path=/',
+      'HttpOnly',
+      'SameSite=Lax',
+      `Expires=${row!.expire.toUTCString()}`,
+      ...(request.protocol === 'https' ? ['Secure'] : []),
+    ].join('; ');
+    void reply.header('set-cookie', cookie);
+    const withSecret = request.principal?.type === 'key';
+    return toSessionModel(row!, { secret: withSecret ? created.secret : '', current: true });
+  }
+}

@@ -1,0 +1,14 @@
+import { EventRegistry } from '@libs/event-store';
+import { SessionCreatedEvent } from './session-created.event';
+import { SessionRevokedEvent } from './session-revoked.event';
+
+export * from './session-created.event';
+export * from './session-revoked.event';
+
+export type SessionEvent = SessionCreatedEvent | SessionRevokedEvent;
+
+export const SESSION_STREAM = 'session';
+
+export const SESSION_EVENTS = new EventRegistry<SessionEvent>()
+  .register(SessionCreatedEvent)
+  .register(SessionRevokedEvent);

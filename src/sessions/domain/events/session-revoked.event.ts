@@ -1,0 +1,7 @@
+export type SessionRevocationReason =
+  'logout' | 'admin' | 'limit' | 'user.blocked' | 'user.deleted' | 'user.password.changed';
+
+export class SessionRevokedEvent {
+  static readonly type = 'session.revoked';
+  constructor(readonly data: { userId: string; reason: SessionRevocationReason }) {}
+}

@@ -1,0 +1,56 @@
+import { createParamDecorator, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import { APP_CONFIG, AppConfig } from '../../config/config';
+import type { UserRow } from '../../users/infrastructure/user.row';
+import { NoSessionError, UserBlockedError } from '../domain/session.errors';
+import { hashSessionSecret } from './session-secret';
+import type { SessionRow } from './session.row';
+import { SessionsReader } from './sessions.reader';
+
+export interface AccountSession {
+  session: SessionRow;
+  user: UserRow;
+}
+
+/** The cookie Appwrite's web SDKs send; server callers use the `X-Appwrite-Session` header. */
+export function sessionCookieName(projectId: string): string {
+  return `a_session_${projectId.toLowerCase()}`;
+}
+
+function cookieValue(header: string | undefined, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+  }
+  return undefined;
+}
+
+/**
+ * Resolves the request's session: unknown, expired or revoked secrets, and sessions of deleted users or from
+ * before the last password change, are all "no session"; a blocked user's session is `user_blocked`.
+ */
+@Injectable()
+export class AccountSessionResolver {
+  constructor(
+    private readonly reader: SessionsReader,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async resolve(request: FastifyRequest): Promise<AccountSession> {
+    const header = request.headers['x-appwrite-session'];
+    const secret =
+      (typeof header === 'string' && header) ||
+      cookieValue(request.headers.cookie, sessionCookieName(this.config.PROJECT_ID));
+    if (!secret || secret.length > 512) throw new NoSessionError();
+    const found = await this.reader.findLiveBySecretHash(hashSessionSecret(secret));
+    if (!found) throw new NoSessionError();
+    if (found.blocked) throw new UserBlockedError();
+    return { session: found.session, user: found.user };
+  }
+}
+
+/** Injects the resolved session; the controller must be guarded by `AccountSessionGuard`. */
+export const CurrentSession = createParamDecorator((_: unknown, ctx: ExecutionContext): AccountSession => {
+  return ctx.switchToHttp().getRequest<FastifyRequest & { accountSession: AccountSession }>().accountSession;
+});

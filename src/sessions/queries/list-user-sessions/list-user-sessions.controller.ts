@@ -1,0 +1,42 @@
+import { Controller, Get, Param, Query as QueryString } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { looseBoolean } from '@libs/http/params';
+import { RequireScopes } from '../../../auth/require-scopes.decorator';
+import { ApiAppwriteErrors } from '../../../common/http/api-errors.decorator';
+import { UserIdPipe } from '../../../common/http/path-id.pipe';
+import { defineParams } from '../../../common/http/request-params';
+import { GetUserQuery } from '../../../users/queries/get-user/get-user.handler';
+import { SessionListModel } from '../../dtos/session.response.dto';
+import { toSessionModel } from '../../infrastructure/session.mapper';
+import { SessionsReader } from '../../infrastructure/sessions.reader';
+
+const ListSessionsRequest = defineParams<{ total: boolean }>('ListSessionsRequest', {
+  total: { validator: looseBoolean, default: true },
+});
+
+@ApiTags('users')
+@Controller('v1/users')
+export class ListUserSessionsController {
+  constructor(
+    private readonly queryBus: QueryBus,
+    private readonly reader: SessionsReader,
+  ) {}
+
+  @Get(':userId/sessions')
+  @RequireScopes('users.read', 'sessions.read')
+  @ApiOperation({
+    operationId: 'users.listSessions',
+    summary: "List a user's live sessions",
+    description: 'Oldest first. `secret` is always `""` here: listing never hands out a usable secret.',
+  })
+  @ApiQuery({ name: 'total', required: false, type: Boolean })
+  @ApiOkResponse({ type: SessionListModel })
+  @ApiAppwriteErrors({ 404: '`user_not_found`' })
+  async list(@Param('userId', UserIdPipe) userId: string, @QueryString() query: Record<string, unknown>) {
+    const { total } = ListSessionsRequest.parse(query);
+    await this.queryBus.execute(new GetUserQuery(userId));
+    const rows = await this.reader.listLive(userId);
+    return { total: total ? rows.length : 0, sessions: rows.map((row) => toSessionModel(row)) };
+  }
+}
