@@ -7,6 +7,7 @@ import { AuthModule } from './auth/auth.module';
 import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { DeviceModule } from './common/device/device.module';
+import { MetricsModule } from './common/metrics/metrics.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { IdentitiesModule } from './identities/identities.module';
@@ -30,6 +31,7 @@ export class AppModule {
         RelayNotifierModule,
         AuthModule,
         HealthModule,
+        MetricsModule,
         UsersModule,
         SessionsModule,
         IdentitiesModule,

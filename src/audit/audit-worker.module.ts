@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { ActivityLogProcessor } from './workers/activity-log.processor';
+import { LogRetentionProcessor } from './workers/log-retention.processor';
 
-/** Activity log: the processor and the retention job (worker side). */
-@Module({})
+/** Activity log: the processor and the retention job (worker side). Workers start on init, close on shutdown. */
+@Module({ providers: [ActivityLogProcessor, LogRetentionProcessor] })
 export class AuditWorkerModule {}

@@ -1,0 +1,90 @@
+import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { UnrecoverableError, Worker } from 'bullmq';
+import type { Pool, ResultSetHeader, RowDataPacket } from 'mysql2/promise';
+import { APP_CONFIG, AppConfig } from '../../config/config';
+import { CountryInfo, DeviceInfo } from '../../common/device/device.types';
+import { GeoIpService } from '../../common/device/geoip.service';
+import { parseUserAgent } from '../../common/device/user-agent';
+import { activityLogRowsTotal } from '../../common/metrics/metrics';
+import { MYSQL_POOL } from '../../database/database.tokens';
+import { createEventWorker } from '../../relay/event-worker';
+import { EventJobData, QUEUES } from '../../relay/relay.contract';
+import { auditEventName, subjectUserId } from '../audit-event-names';
+import { ActivityLogRecord, LOG_FIELDS } from '../infrastructure/activity-log.columns';
+
+/** Appwrite's `userType` of each actor kind; events with no actor (or the system) were done by a guest. */
+const USER_TYPES: Readonly<Record<string, string>> = { key: 'keyProject', user: 'user' };
+/** Columns are VARCHAR(256); a hostile User-Agent must not fail the insert. */
+const MAX_FIELD = 256;
+
+const COLUMNS = ['event_id', 'position', ...LOG_FIELDS.map(([, column]) => column)];
+const INSERT = `INSERT IGNORE INTO activity_logs (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`;
+
+/** The activity-log row of an event about `userId`, given the user's current row (absent once deleted). */
+export function toActivityLog(
+  event: EventJobData,
+  userId: string,
+  user: { email: string | null; name: string } | undefined,
+  device: DeviceInfo,
+  country: CountryInfo,
+): ActivityLogRecord {
+  const actor = event.metadata.actor;
+  const clip = (info: object) =>
+    Object.fromEntries(Object.entries(info).map(([k, v]) => [k, String(v ?? '').slice(0, MAX_FIELD)]));
+  return {
+    eventId: event.id,
+    position: event.position,
+    event: auditEventName(event).slice(0, 255),
+    userId,
+    userEmail: user?.email ?? '',
+    userName: user?.name ?? '',
+    mode: actor?.type === 'key' ? 'admin' : 'default',
+    userType: (actor && USER_TYPES[actor.type]) ?? 'guest',
+    ip: (event.metadata.ip ?? '').slice(0, 45),
+    time: new Date(event.occurredAt),
+    ...(clip(device) as unknown as DeviceInfo),
+    ...country,
+  };
+}
+
+/**
+ * Writes one `activity_logs` row per user, session and identity event. The row is keyed by event id and
+ * inserted with INSERT IGNORE, so a redelivered job changes nothing.
+ */
+@Injectable()
+export class ActivityLogProcessor implements OnModuleInit, OnModuleDestroy {
+  private worker: Worker | undefined;
+
+  constructor(
+    @Inject(MYSQL_POOL) private readonly pool: Pool,
+    private readonly geo: GeoIpService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.worker = createEventWorker(QUEUES.ACTIVITY_LOG, (event) => this.process(event), this.config);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.worker?.close();
+  }
+
+  async process(event: EventJobData): Promise<void> {
+    const userId = subjectUserId(event);
+    if (!userId) throw new UnrecoverableError(`Event ${event.id} (${event.type}) names no user`);
+    const [users] = await this.pool.execute<RowDataPacket[]>('SELECT email, name FROM users WHERE id = ?', [
+      userId,
+    ]);
+    const ip = event.metadata.ip ?? '';
+    const record = toActivityLog(
+      event,
+      userId,
+      users[0] as { email: string | null; name: string } | undefined,
+      parseUserAgent(event.metadata.userAgent),
+      this.geo.lookup(ip),
+    );
+    const values = [record.eventId, record.position, ...LOG_FIELDS.map(([key]) => record[key])];
+    const [result] = await this.pool.execute<ResultSetHeader>(INSERT, values);
+    activityLogRowsTotal.inc(result.affectedRows);
+  }
+}
