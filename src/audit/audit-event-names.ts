@@ -9,6 +9,7 @@ const USER_ACTIONS: Readonly<Record<string, string>> = {
   'user.email.changed': 'update.email',
   'user.phone.changed': 'update.phone',
   'user.password.changed': 'update.password',
+  'user.password.rehashed': 'update.password.rehash',
   'user.status.changed': 'update.status',
   'user.email.verification.changed': 'update.verification',
   'user.phone.verification.changed': 'update.verification',

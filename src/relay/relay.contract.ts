@@ -31,8 +31,8 @@ export const QUEUE_SUBSCRIPTIONS: Record<
   [QUEUES.SESSION_REVOCATION]: (e) =>
     (e.type === 'user.status.changed' && e.data.status === false) ||
     e.type === 'user.deleted' ||
-    // A rehash at login (`reason: 'rehash'`) keeps the sessions: only a real password change revokes them.
-    (e.type === 'user.password.changed' && e.data.reason !== 'rehash'),
+    // `user.password.rehashed` (the argon2id upgrade at login) is a different event and keeps the sessions.
+    e.type === 'user.password.changed',
   [QUEUES.ACTIVITY_LOG]: (e) =>
     e.streamType === 'user' || e.streamType === 'session' || e.streamType === 'identity',
   [QUEUES.IDENTITY_CLEANUP]: (e) => e.type === 'user.deleted',

@@ -48,9 +48,8 @@ export class RevokeSessionsOnUserChangeProcessor implements OnApplicationBootstr
   async process(event: EventJobData): Promise<void> {
     const reason = REASONS[event.type];
     if (!reason || event.streamType !== 'user') return;
-    // Unblocking, and the argon2 upgrade at login (`reason: 'rehash'`), keep the sessions.
+    // Unblocking keeps the sessions (the relay only sends blocks, but a stray job must not revoke).
     if (event.type === 'user.status.changed' && event.data.status !== false) return;
-    if (event.type === 'user.password.changed' && event.data.reason === 'rehash') return;
     if (await wasProcessed(this.pool, CONSUMER, event.id)) return;
     const occurredAt = new Date(event.occurredAt);
     // Sessions started after the change (a login with the new password) stay.

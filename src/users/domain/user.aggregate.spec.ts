@@ -6,6 +6,7 @@ import {
   UserLabelsChangedEvent,
   UserNameChangedEvent,
   UserPasswordChangedEvent,
+  UserPasswordRehashedEvent,
   UserPhoneChangedEvent,
   UserStatusChangedEvent,
 } from './events';
@@ -84,6 +85,11 @@ describe('UserAggregate', () => {
         'password',
         (u: UserAggregate) => u.changePassword({ password: 'h', ...argon }),
         new UserPasswordChangedEvent({ password: 'h', ...argon }),
+      ],
+      [
+        'password hash (re-hash)',
+        (u: UserAggregate) => u.rehashPassword({ password: '$argon2id$x', ...argon }),
+        new UserPasswordRehashedEvent({ password: '$argon2id$x', ...argon }),
       ],
     ])('changes %s of an existing user', (_name, act, expected) => {
       spec.given(created).when(act).then(expected);

@@ -9,6 +9,7 @@ import {
   UserLabelsChangedEvent,
   UserNameChangedEvent,
   UserPasswordChangedEvent,
+  UserPasswordRehashedEvent,
   UserPhoneChangedEvent,
   UserPhoneVerificationChangedEvent,
   UserPrefsUpdatedEvent,
@@ -90,6 +91,12 @@ export class UserAggregate extends AggregateRoot<UserEvent> {
   changePassword(password: PasswordHash): void {
     this.assertExists();
     this.apply(new UserPasswordChangedEvent({ ...password }));
+  }
+
+  /** Upgrades the stored hash of the same password; only a hash (never `null`) can be re-hashed. */
+  rehashPassword(password: PasswordHash & { password: string }): void {
+    this.assertExists();
+    this.apply(new UserPasswordRehashedEvent({ ...password }));
   }
 
   changeStatus(status: boolean): void {

@@ -110,6 +110,13 @@ describe('UserProjection', () => {
       ['h2', 'argon2', '{}', at],
       false,
     ],
+    [
+      'user.password.rehashed',
+      { password: 'h3', hash: 'argon2', hashOptions: {} },
+      'password = ?, hash = ?, hash_options = ?',
+      ['h3', 'argon2', '{}'],
+      false,
+    ],
   ])('%s updates its columns, version and updated_at', async (type, data, assignments, values, reindexes) => {
     const { connection, statements } = recordingConnection(row);
     await new UserProjection().apply(connection, [stored(type, data, 7)]);

@@ -70,6 +70,13 @@ export class UserProjection {
           at,
         ]);
         return;
+      case 'user.password.rehashed':
+        await set('password = ?, hash = ?, hash_options = ?', [
+          d.password,
+          d.hash,
+          JSON.stringify(d.hashOptions),
+        ]);
+        return;
       case 'user.status.changed':
         await set('status = ?', [d.status ? 1 : 0]);
         return;

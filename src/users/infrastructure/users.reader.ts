@@ -17,7 +17,10 @@ export class UsersReader {
 
   /** Emails are stored lower-cased and unique among live users. */
   async findByEmail(email: string): Promise<UserRow | undefined> {
-    const [rows] = await this.pool.execute<UserRow[]>(`SELECT ${USER_COLUMNS} FROM users u WHERE u.email = ?`, [email]);
+    const [rows] = await this.pool.execute<UserRow[]>(
+      `SELECT ${USER_COLUMNS} FROM users u WHERE u.email = ?`,
+      [email],
+    );
     return rows[0];
   }
 }

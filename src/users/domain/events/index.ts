@@ -6,6 +6,7 @@ import { UserEmailVerificationChangedEvent } from './user-email-verification-cha
 import { UserLabelsChangedEvent } from './user-labels-changed.event';
 import { UserNameChangedEvent } from './user-name-changed.event';
 import { UserPasswordChangedEvent } from './user-password-changed.event';
+import { UserPasswordRehashedEvent } from './user-password-rehashed.event';
 import { UserPhoneChangedEvent } from './user-phone-changed.event';
 import { UserPhoneVerificationChangedEvent } from './user-phone-verification-changed.event';
 import { UserPrefsUpdatedEvent } from './user-prefs-updated.event';
@@ -18,6 +19,7 @@ export * from './user-email-verification-changed.event';
 export * from './user-labels-changed.event';
 export * from './user-name-changed.event';
 export * from './user-password-changed.event';
+export * from './user-password-rehashed.event';
 export * from './user-phone-changed.event';
 export * from './user-phone-verification-changed.event';
 export * from './user-prefs-updated.event';
@@ -29,6 +31,7 @@ export type UserEvent =
   | UserEmailChangedEvent
   | UserPhoneChangedEvent
   | UserPasswordChangedEvent
+  | UserPasswordRehashedEvent
   | UserStatusChangedEvent
   | UserEmailVerificationChangedEvent
   | UserPhoneVerificationChangedEvent
@@ -45,6 +48,7 @@ export const USER_EVENTS = new EventRegistry<UserEvent>()
   .register(UserEmailChangedEvent)
   .register(UserPhoneChangedEvent)
   .register(UserPasswordChangedEvent)
+  .register(UserPasswordRehashedEvent)
   .register(UserStatusChangedEvent)
   .register(UserEmailVerificationChangedEvent)
   .register(UserPhoneVerificationChangedEvent)
