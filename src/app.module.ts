@@ -11,6 +11,7 @@ import { MetricsModule } from './common/metrics/metrics.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { IdentitiesModule } from './identities/identities.module';
+import { MembershipsModule } from './memberships/memberships.module';
 import { RedisModule } from './redis/redis.module';
 import { RelayNotifierModule } from './relay/relay-notifier.module';
 import { SessionsModule } from './sessions/sessions.module';
@@ -35,6 +36,7 @@ export class AppModule {
         UsersModule,
         SessionsModule,
         IdentitiesModule,
+        MembershipsModule,
         AuditModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AppwriteExceptionFilter }],

@@ -10,6 +10,7 @@ import {
   RevokeUserSessionsController,
 } from './commands/revoke-session/revoke-session.controller';
 import { RevokeSessionHandler } from './commands/revoke-session/revoke-session.handler';
+import { VerifyPasswordController } from './commands/verify-password/verify-password.controller';
 import { AccountSessionResolver } from './infrastructure/account-session';
 import { AccountSessionGuard } from './infrastructure/account-session.guard';
 import { SessionProjection } from './infrastructure/session.projection';
@@ -28,6 +29,7 @@ import { ListUserSessionsController } from './queries/list-user-sessions/list-us
     ListUserSessionsController,
     CreateSessionController,
     RevokeUserSessionsController,
+    VerifyPasswordController,
   ],
   providers: [
     CreateSessionHandler,

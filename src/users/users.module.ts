@@ -5,6 +5,8 @@ import { CreateUserController } from './commands/create-user/create-user.control
 import { CreateUserHandler } from './commands/create-user/create-user.handler';
 import { DeleteUserController } from './commands/delete-user/delete-user.controller';
 import { DeleteUserHandler } from './commands/delete-user/delete-user.handler';
+import { ImportUserController } from './commands/import-user/import-user.controller';
+import { ImportUserHandler } from './commands/import-user/import-user.handler';
 import { UpdateUserEmailController } from './commands/update-user-email/update-user-email.controller';
 import { UpdateUserEmailHandler } from './commands/update-user-email/update-user-email.handler';
 import { UpdateUserEmailVerificationController } from './commands/update-user-email-verification/update-user-email-verification.controller';
@@ -23,11 +25,13 @@ import { UpdateUserPrefsController } from './commands/update-user-prefs/update-u
 import { UpdateUserPrefsHandler } from './commands/update-user-prefs/update-user-prefs.handler';
 import { UpdateUserStatusController } from './commands/update-user-status/update-user-status.controller';
 import { UpdateUserStatusHandler } from './commands/update-user-status/update-user-status.handler';
+import { RehashUserPasswordHandler } from './commands/rehash-user-password/rehash-user-password.handler';
 import { PASSWORD_HASHER } from './infrastructure/password-hashing';
 import { PasswordVerifier } from './infrastructure/password-verifier';
 import { UserProjection } from './infrastructure/user.projection';
 import { UserRepository } from './infrastructure/user.repository';
 import { UsersReader } from './infrastructure/users.reader';
+import { GetHashStatsController } from './queries/get-hash-stats/get-hash-stats.controller';
 import { GetUserController } from './queries/get-user/get-user.controller';
 import { GetUserHandler } from './queries/get-user/get-user.handler';
 import { ListUsersController } from './queries/list-users/list-users.controller';
@@ -36,7 +40,9 @@ import { ListUsersHandler } from './queries/list-users/list-users.handler';
 // The list route comes first so that `/v1/users` is registered before the `:userId` routes.
 const controllers = [
   ListUsersController,
+  GetHashStatsController,
   CreateUserController,
+  ImportUserController,
   GetUserController,
   UpdateUserNameController,
   UpdateUserEmailController,
@@ -61,6 +67,8 @@ const commandHandlers = [
   UpdateUserLabelsHandler,
   UpdateUserPrefsHandler,
   DeleteUserHandler,
+  RehashUserPasswordHandler,
+  ImportUserHandler,
 ];
 const queryHandlers = [GetUserHandler, ListUsersHandler];
 

@@ -28,9 +28,29 @@ describe('Argon2Hasher', () => {
     expect(hasher.isCurrent(stored)).toBe(false);
   });
 
+  // argon2-cffi 25.1 (libargon2, as PHP uses) with salt 'appwrite-salt-16', written in PHP's m,t,p order.
+  it.each([
+    [
+      'Appwrite 1.8.1+ defaults',
+      '$argon2id$v=19$m=65536,t=4,p=3$YXBwd3JpdGUtc2FsdC0xNg$FaVIBETFMpwDHczG19Kn6fCZGfzpErY6JPrq32dYZRg',
+    ],
+    [
+      'Appwrite ≤1.8.0 defaults',
+      '$argon2id$v=19$m=2048,t=4,p=3$YXBwd3JpdGUtc2FsdC0xNg$5g6fFImWiuLhwftNLyxG3hkYp69i1R/qzsfZ68U1inE',
+    ],
+  ])('verifies an argon2id hash at %s', async (_name, hash) => {
+    const stored = { hash, algorithm: 'argon2' as const, options: {} };
+    await expect(hasher.verify('appwrite', stored)).resolves.toBe(true);
+    await expect(hasher.verify('appwritf', stored)).resolves.toBe(false);
+    expect(hasher.isCurrent(stored)).toBe(false);
+  });
+
   it('treats a malformed hash as a failed verification', async () => {
     await expect(
       hasher.verify('x', { hash: '$argon2id$garbage', algorithm: 'argon2', options: {} }),
     ).resolves.toBe(false);
+    for (const hash of ['', '$argon2id$v=19$m=65536,t=4,p=3$YXBw', undefined as unknown as string]) {
+      await expect(hasher.verify('x', { hash, algorithm: 'argon2', options: {} })).resolves.toBe(false);
+    }
   });
 });

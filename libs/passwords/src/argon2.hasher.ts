@@ -32,7 +32,7 @@ export class Argon2Hasher implements PasswordHasher {
   }
 
   async verify(plain: string, stored: StoredPassword): Promise<boolean> {
-    if (!stored.hash.startsWith('$argon2')) return false;
+    if (typeof stored.hash !== 'string' || !stored.hash.startsWith('$argon2')) return false;
     try {
       return await argon2.verify(stored.hash, plain);
     } catch {

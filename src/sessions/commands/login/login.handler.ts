@@ -1,4 +1,6 @@
+import { Logger } from '@nestjs/common';
 import { Command, CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { RehashUserPasswordCommand } from '../../../users/commands/rehash-user-password/rehash-user-password.handler';
 import { PasswordVerifier } from '../../../users/infrastructure/password-verifier';
 import { UsersReader } from '../../../users/infrastructure/users.reader';
 import { InvalidCredentialsError, UserBlockedError } from '../../domain/session.errors';
@@ -19,10 +21,13 @@ export class LoginCommand extends Command<CreatedSession> {
 
 /**
  * Email + password login. Unknown email, no password and wrong password get the same answer after the same
- * work (one argon2 verification); only a correct password reveals that the user is blocked.
+ * work (one argon2 verification); only a correct password reveals that the user is blocked. A correct password
+ * checked against an imported or older hash is re-hashed to the current argon2id parameters.
  */
 @CommandHandler(LoginCommand)
 export class LoginHandler implements ICommandHandler<LoginCommand, CreatedSession> {
+  private readonly logger = new Logger(LoginHandler.name);
+
   constructor(
     private readonly users: UsersReader,
     private readonly passwords: PasswordVerifier,
@@ -33,14 +38,22 @@ export class LoginHandler implements ICommandHandler<LoginCommand, CreatedSessio
   async execute({ email, password, ip, userAgent }: LoginCommand): Promise<CreatedSession> {
     await this.limiter.assertAllowed(email, ip);
     const user = await this.users.findByEmail(email);
-    if (!(await this.passwords.verify(password, user)) || !user) {
+    const result = await this.passwords.verify(password, user);
+    if (!result.verified || !user) {
       await this.limiter.recordFailure(email, ip);
       throw new InvalidCredentialsError();
     }
     if (user.status !== 1) throw new UserBlockedError();
     await this.limiter.recordSuccess(email);
-    return this.commandBus.execute(
+    const session = await this.commandBus.execute(
       new CreateSessionCommand(user.id, 'email', email, ['password'], ip, userAgent),
     );
+    if (result.needsRehash) {
+      // The login has succeeded either way: a failed upgrade is simply tried again at the next login.
+      await this.commandBus
+        .execute(new RehashUserPasswordCommand(user.id, password))
+        .catch((error: unknown) => this.logger.warn(`Re-hash of ${user.id} failed: ${String(error)}`));
+    }
+    return session;
   }
 }

@@ -1,0 +1,31 @@
+import { Command, CommandHandler, ICommandHandler, QueryBus } from '@nestjs/cqrs';
+import { withConcurrencyRetry } from '../../../common/concurrency';
+import { GetUserQuery } from '../../../users/queries/get-user/get-user.handler';
+import type { IdentityCreatedData } from '../../domain/events';
+import { IdentityAlreadyExistsError } from '../../domain/identity.errors';
+import { IdentityRepository } from '../../infrastructure/identity.repository';
+
+export class CreateIdentityCommand extends Command<void> {
+  constructor(readonly data: IdentityCreatedData) {
+    super();
+  }
+}
+
+@CommandHandler(CreateIdentityCommand)
+export class CreateIdentityHandler implements ICommandHandler<CreateIdentityCommand> {
+  constructor(
+    private readonly identities: IdentityRepository,
+    private readonly queryBus: QueryBus,
+  ) {}
+
+  async execute({ data }: CreateIdentityCommand): Promise<void> {
+    // 404 user_not_found before anything is appended.
+    await this.queryBus.execute(new GetUserQuery(data.userId));
+    await withConcurrencyRetry(async () => {
+      const identity = await this.identities.load(data.identityId);
+      identity.link(data);
+      // The only constraint an identity claims is its (provider, providerUid) pair.
+      await this.identities.save(identity, () => new IdentityAlreadyExistsError());
+    });
+  }
+}

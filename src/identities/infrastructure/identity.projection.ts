@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import type { StoredEvent } from '@libs/event-store';
+import type { PoolConnection } from 'mysql2/promise';
+import { IDENTITY_STREAM } from '../domain/events';
+import type { IdentityCreatedData } from '../domain/events';
+import { identitySearchTokens } from './identity-search-tokens';
+
+/**
+ * Keeps the `identities` read table (and its search tokens) in step with the identity streams, inside the
+ * append transaction. Depends only on events, so replaying every event into empty tables rebuilds it.
+ */
+@Injectable()
+export class IdentityProjection {
+  async apply(sql: PoolConnection, events: StoredEvent[]): Promise<void> {
+    for (const event of events) {
+      if (event.streamType !== IDENTITY_STREAM) continue;
+      if (event.type === 'identity.created')
+        await this.insert(sql, event, event.data as unknown as IdentityCreatedData);
+      if (event.type === 'identity.deleted') {
+        await sql.execute(
+          'DELETE t FROM identity_search_tokens t JOIN identities i ON i.sequence = t.identity_sequence WHERE i.id = ?',
+          [event.streamId],
+        );
+        await sql.execute('DELETE FROM identities WHERE id = ?', [event.streamId]);
+      }
+    }
+  }
+
+  private async insert(sql: PoolConnection, event: StoredEvent, d: IdentityCreatedData): Promise<void> {
+    const at = event.occurredAt;
+    await sql.execute(
+      `INSERT INTO identities (id, sequence, version, user_id, provider, provider_uid, provider_email,
+         provider_access_token, provider_access_token_expiry, provider_refresh_token, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        d.identityId,
+        event.position,
+        event.version,
+        d.userId,
+        d.provider,
+        d.providerUid,
+        d.providerEmail,
+        d.providerAccessToken,
+        d.providerAccessTokenExpiry === null ? null : new Date(d.providerAccessTokenExpiry),
+        d.providerRefreshToken,
+        at,
+        at,
+      ],
+    );
+    const tokens = identitySearchTokens(d);
+    if (tokens.length === 0) return;
+    // Built with query() because the number of rows varies; every value is still escaped by the driver.
+    await sql.query('INSERT INTO identity_search_tokens (token, identity_sequence, field) VALUES ?', [
+      tokens.map(([token, field]) => [token, event.position, field]),
+    ]);
+  }
+}

@@ -1,0 +1,59 @@
+import { Controller, Get, Param, Query as QueryString } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { looseBoolean, searchText } from '@libs/http/params';
+import { RequireScopes } from '../../../auth/require-scopes.decorator';
+import { ApiAppwriteErrors } from '../../../common/http/api-errors.decorator';
+import { arrayQueryParam } from '../../../common/http/array-query-param';
+import { UserIdPipe } from '../../../common/http/path-id.pipe';
+import { defineParams } from '../../../common/http/request-params';
+import { MembershipListModel } from '../../dtos/membership.response.dto';
+import { ListUserMembershipsQuery } from './list-user-memberships.handler';
+
+const ListUserMembershipsRequest = defineParams<{ search: string | undefined; total: boolean }>(
+  'ListUserMembershipsRequest',
+  {
+    search: { validator: searchText },
+    total: { validator: looseBoolean, default: true },
+  },
+);
+
+@ApiTags('users')
+@Controller('v1/users')
+export class ListUserMembershipsController {
+  constructor(private readonly queryBus: QueryBus) {}
+
+  @Get(':userId/memberships')
+  @RequireScopes('users.read')
+  @ApiOperation({
+    operationId: 'users.listMemberships',
+    summary: "List a user's team memberships",
+    description:
+      'Teams are not implemented yet, so the list is always empty; `queries` and `search` are validated as ' +
+      'Appwrite does. Attributes: `$id`, `$createdAt`, `$updatedAt`, `$sequence`, `userId`, `teamId`, ' +
+      '`invited`, `joined`, `confirm`, `roles` (`contains`).',
+  })
+  @ApiQuery({
+    name: 'queries',
+    required: false,
+    type: [String],
+    description: 'Appwrite queries as JSON strings; send as `queries[0]=…&queries[1]=…` or `queries[]=…`',
+  })
+  @ApiQuery({ name: 'search', required: false, type: String, description: '1-256 chars' })
+  @ApiQuery({
+    name: 'total',
+    required: false,
+    type: Boolean,
+    description: 'The size of the returned page, as in Appwrite; `false` gives 0',
+  })
+  @ApiOkResponse({ type: MembershipListModel })
+  @ApiAppwriteErrors({
+    400: '`general_argument_invalid` / `general_query_invalid` (bad query), `general_cursor_not_found`',
+    404: '`user_not_found`',
+  })
+  async list(@Param('userId', UserIdPipe) userId: string, @QueryString() query: Record<string, unknown>) {
+    const params = ListUserMembershipsRequest.parse(query);
+    const queries = arrayQueryParam(query, 'queries') ?? [];
+    return this.queryBus.execute(new ListUserMembershipsQuery(userId, queries, params.search, params.total));
+  }
+}
