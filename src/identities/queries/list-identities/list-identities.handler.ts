@@ -1,14 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import {
-  compileQueries,
-  cursorCondition,
-  orderByClause,
-  parseQueries,
-  SqlFragment,
-} from '@libs/appwrite-queries';
-import { CursorNotFoundError } from '@libs/http';
-import type { Pool, RowDataPacket } from 'mysql2/promise';
+import { compileQueries, parseQueries, SqlFragment } from '@libs/appwrite-queries';
+import type { Pool } from 'mysql2/promise';
+import { ListTable, listPage, Page } from '../../../common/list/list-page';
 import { MYSQL_POOL } from '../../../database/database.tokens';
 import {
   cursorValues,
@@ -17,13 +11,16 @@ import {
 } from '../../infrastructure/identities-query.schema';
 import { IDENTITY_COLUMNS, IdentityRow } from '../../infrastructure/identity.row';
 
-/** Appwrite counts at most this many matches (APP_LIMIT_COUNT), which also bounds the cost of `total`. */
-export const TOTAL_CAP = 5000;
+export type IdentityPage = Page<IdentityRow>;
 
-export interface IdentityPage {
-  total: number;
-  rows: IdentityRow[];
-}
+/** A missing cursor is worded "User '<id>' …" on this route too, as Appwrite does. */
+const IDENTITIES: ListTable<IdentityRow> = {
+  from: 'identities i',
+  columns: IDENTITY_COLUMNS,
+  idColumn: 'i.id',
+  schema: IDENTITIES_QUERY_SCHEMA,
+  cursorValues,
+};
 
 export class ListIdentitiesQuery extends Query<IdentityPage> {
   constructor(
@@ -44,39 +41,6 @@ export class ListIdentitiesHandler implements IQueryHandler<ListIdentitiesQuery,
     const filters: SqlFragment[] = [];
     if (compiled.where.sql) filters.push(compiled.where);
     if (search !== undefined) filters.push(searchAllFields(search));
-
-    const pageFilters = [...filters];
-    if (compiled.cursor) {
-      const [found] = await this.pool.execute<IdentityRow[]>(
-        `SELECT ${IDENTITY_COLUMNS} FROM identities i WHERE i.id = ?`,
-        [compiled.cursor.id],
-      );
-      // Appwrite words this "User '<id>' …" on the identities route too.
-      if (!found[0]) throw new CursorNotFoundError(compiled.cursor.id);
-      pageFilters.push(cursorCondition(compiled, cursorValues(found[0]), IDENTITIES_QUERY_SCHEMA));
-    }
-    const before = compiled.cursor?.direction === 'before';
-    const page = where(pageFilters);
-    const [rows] = await this.pool.query<IdentityRow[]>(
-      `SELECT ${IDENTITY_COLUMNS} FROM identities i ${page.sql} ` +
-        `ORDER BY ${orderByClause(compiled, IDENTITIES_QUERY_SCHEMA, before)} LIMIT ? OFFSET ?`,
-      [...page.params, compiled.limit, compiled.offset],
-    );
-    if (before) rows.reverse();
-    if (!withTotal) return { total: 0, rows };
-    const all = where(filters);
-    const [counted] = await this.pool.query<Array<{ total: number } & RowDataPacket>>(
-      `SELECT COUNT(*) AS total FROM (SELECT 1 FROM identities i ${all.sql} LIMIT ${TOTAL_CAP}) m`,
-      all.params,
-    );
-    return { total: Number(counted[0]?.total ?? 0), rows };
+    return listPage(this.pool, IDENTITIES, compiled, filters, { withTotal });
   }
-}
-
-function where(filters: SqlFragment[]): SqlFragment {
-  if (filters.length === 0) return { sql: '', params: [] };
-  return {
-    sql: `WHERE ${filters.map((f) => `(${f.sql})`).join(' AND ')}`,
-    params: filters.flatMap((f) => f.params),
-  };
 }
