@@ -28,15 +28,22 @@ function setup(
   user: { email: string | null; name: string } | null = { email: 'ada@example.com', name: 'Ada' },
 ) {
   const inserted = new Map<string, unknown[]>();
+  // The processor batches: one SELECT … IN (?) for the users and one multi-row INSERT IGNORE per batch.
   const execute = jest.fn(async (sql: string, values: unknown[]) => {
-    if (sql.startsWith('SELECT')) return [user ? [user] : []];
-    const fresh = !inserted.has(values[0] as string);
-    if (fresh) inserted.set(values[0] as string, values);
-    return [{ affectedRows: fresh ? 1 : 0 }];
+    if (sql.startsWith('SELECT')) {
+      return [user ? (values[0] as string[]).map((id) => ({ id, ...user })) : []];
+    }
+    let affectedRows = 0;
+    for (const row of values[0] as unknown[][]) {
+      if (inserted.has(row[0] as string)) continue;
+      inserted.set(row[0] as string, row);
+      affectedRows += 1;
+    }
+    return [{ affectedRows }];
   });
   const geo = { lookup: jest.fn(() => ({ countryCode: 'us', countryName: 'United States' })) };
   const processor = new ActivityLogProcessor(
-    { execute } as unknown as Pool,
+    { query: execute } as unknown as Pool,
     geo as unknown as GeoIpService,
     {} as AppConfig,
   );

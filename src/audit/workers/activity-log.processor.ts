@@ -6,6 +6,7 @@ import { CountryInfo, DeviceInfo } from '../../common/device/device.types';
 import { GeoIpService } from '../../common/device/geoip.service';
 import { parseUserAgent } from '../../common/device/user-agent';
 import { activityLogRowsTotal } from '../../common/metrics/metrics';
+import { MicroBatcher } from '../../common/queue/micro-batcher';
 import { MYSQL_POOL } from '../../database/database.tokens';
 import { createEventWorker } from '../../relay/event-worker';
 import { EventJobData, QUEUES } from '../../relay/relay.contract';
@@ -18,7 +19,7 @@ const USER_TYPES: Readonly<Record<string, string>> = { key: 'keyProject', user: 
 const MAX_FIELD = 256;
 
 const COLUMNS = ['event_id', 'position', ...LOG_FIELDS.map(([, column]) => column)];
-const INSERT = `INSERT IGNORE INTO activity_logs (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`;
+const INSERT = `INSERT IGNORE INTO activity_logs (${COLUMNS.join(', ')}) VALUES ?`;
 
 /** The activity-log row of an event about `userId`, given the user's current row (absent once deleted). */
 export function toActivityLog(
@@ -54,6 +55,10 @@ export function toActivityLog(
 @Injectable()
 export class ActivityLogProcessor implements OnModuleInit, OnModuleDestroy {
   private worker: Worker | undefined;
+  /** Concurrent jobs share one user lookup and one multi-row insert: a round trip per batch, not per event. */
+  private readonly batcher = new MicroBatcher<{ event: EventJobData; userId: string }>((items) =>
+    this.write(items),
+  );
 
   constructor(
     @Inject(MYSQL_POOL) private readonly pool: Pool,
@@ -72,19 +77,28 @@ export class ActivityLogProcessor implements OnModuleInit, OnModuleDestroy {
   async process(event: EventJobData): Promise<void> {
     const userId = subjectUserId(event);
     if (!userId) throw new UnrecoverableError(`Event ${event.id} (${event.type}) names no user`);
-    const [users] = await this.pool.execute<RowDataPacket[]>('SELECT email, name FROM users WHERE id = ?', [
-      userId,
-    ]);
-    const ip = event.metadata.ip ?? '';
-    const record = toActivityLog(
-      event,
-      userId,
-      users[0] as { email: string | null; name: string } | undefined,
-      parseUserAgent(event.metadata.userAgent),
-      this.geo.lookup(ip),
+    await this.batcher.add({ event, userId });
+  }
+
+  private async write(items: Array<{ event: EventJobData; userId: string }>): Promise<void> {
+    const ids = [...new Set(items.map((i) => i.userId))];
+    const [users] = await this.pool.query<RowDataPacket[]>(
+      'SELECT id, email, name FROM users WHERE id IN (?)',
+      [ids],
     );
-    const values = [record.eventId, record.position, ...LOG_FIELDS.map(([key]) => record[key])];
-    const [result] = await this.pool.execute<ResultSetHeader>(INSERT, values);
+    const byId = new Map(users.map((u) => [String(u.id), u as { email: string | null; name: string }]));
+    const rows = items.map(({ event, userId }) => {
+      const ip = event.metadata.ip ?? '';
+      const record = toActivityLog(
+        event,
+        userId,
+        byId.get(userId),
+        parseUserAgent(event.metadata.userAgent),
+        this.geo.lookup(ip),
+      );
+      return [record.eventId, record.position, ...LOG_FIELDS.map(([key]) => record[key])];
+    });
+    const [result] = await this.pool.query<ResultSetHeader>(INSERT, [rows]);
     activityLogRowsTotal.inc(result.affectedRows);
   }
 }
