@@ -1,9 +1,9 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { safeEqual } from '@libs/passwords';
 import type { FastifyRequest } from 'fastify';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { Principal, RequestContext } from '../common/request-context';
-import { secretsEqual } from './domain/api-key-secret';
 import {
   KeyExpiredError,
   MissingScopeError,
@@ -51,7 +51,7 @@ export class AuthGuard implements CanActivate {
   private async resolve(header: string | string[] | undefined): Promise<Principal> {
     if (header === undefined || header === '') return GUEST;
     if (typeof header !== 'string') throw new UnauthorizedKeyError();
-    if (this.config.API_KEY && secretsEqual(header, this.config.API_KEY)) return this.bootstrap;
+    if (this.config.API_KEY && safeEqual(header, this.config.API_KEY)) return this.bootstrap;
     const key = await this.keys.findBySecret(header);
     if (!key) throw new UnauthorizedKeyError();
     if (key.expire && key.expire.getTime() <= Date.now()) throw new KeyExpiredError();

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 
 /** Appwrite's key format: `standard_<secret>`; the secret is 256 random bits in hex. */
 export function generateApiKeySecret(): string {
@@ -7,11 +7,4 @@ export function generateApiKeySecret(): string {
 
 export function hashApiKeySecret(secret: string): string {
   return createHash('sha256').update(secret, 'utf8').digest('hex');
-}
-
-/** Constant-time comparison for the bootstrap key, which is compared rather than looked up. */
-export function secretsEqual(a: string, b: string): boolean {
-  const ha = createHash('sha256').update(a).digest();
-  const hb = createHash('sha256').update(b).digest();
-  return timingSafeEqual(ha, hb);
 }
