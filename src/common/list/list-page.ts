@@ -38,14 +38,14 @@ export function whereClause(filters: SqlFragment[]): SqlFragment {
 /**
  * One page of a list route: filters, then the cursor document's keyset condition, the order (reversed for
  * `cursorBefore` and the page turned back), limit and offset; and `total` over the filters alone, capped.
- * `count` replaces the default count query when a route knows a cheaper one (users' search).
+ * `count` replaces the default count query when a route knows a cheaper one, or is the count already made.
  */
 export async function listPage<Row extends RowDataPacket>(
   pool: Pool,
   table: ListTable<Row>,
   compiled: CompiledQueries,
   filters: SqlFragment[],
-  options: { withTotal: boolean; count?: SqlFragment },
+  options: { withTotal: boolean; count?: SqlFragment | number },
 ): Promise<Page<Row>> {
   const pageFilters = [...filters];
   if (compiled.cursor) {
@@ -64,6 +64,7 @@ export async function listPage<Row extends RowDataPacket>(
   );
   if (before) rows.reverse();
   if (!options.withTotal) return { total: 0, rows };
+  if (typeof options.count === 'number') return { total: options.count, rows };
   const all = whereClause(filters);
   const count = options.count ?? {
     sql: `SELECT COUNT(*) AS total FROM (SELECT 1 FROM ${table.from} ${all.sql} LIMIT ${TOTAL_CAP}) m`,
