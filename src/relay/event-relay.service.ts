@@ -24,6 +24,12 @@ export interface EventRelayOptions {
   lockRetryMs?: number;
   /** Longest pause after failed deliveries; default 5 s. */
   maxBackoffMs?: number;
+  /**
+   * Least time between two checkpoint writes while delivering; default 250 ms. Each write is a durable commit,
+   * so writing after every small pass doubled the database work of a busy relay; a checkpoint that lags a
+   * little only means a few events are delivered again after a restart, which consumers absorb.
+   */
+  checkpointIntervalMs?: number;
   now?: () => number;
 }
 
@@ -39,6 +45,7 @@ export class EventRelayService implements OnModuleInit, OnModuleDestroy {
   private readonly now: () => number;
   private window: RelayWindow | undefined;
   private saved = 0;
+  private savedAt = 0;
   private stopped = true;
   private subscribed = false;
   private queued = false;
@@ -89,8 +96,10 @@ export class EventRelayService implements OnModuleInit, OnModuleDestroy {
     this.stopping ??= (async () => {
       this.stopped = true;
       clearInterval(this.poll);
+      const window = this.window;
       this.window = undefined;
       await this.tail;
+      if (window) await this.saveCheckpoint(window, true).catch(() => undefined);
       await this.leadership.stop();
       for (const dispose of this.deps.dispose ?? []) await dispose().catch(() => undefined);
     })();
@@ -124,6 +133,9 @@ export class EventRelayService implements OnModuleInit, OnModuleDestroy {
   async drain(timeoutMs = 10_000): Promise<void> {
     await this.whenActive(timeoutMs);
     while ((await this.serial(() => this.pass())) > 0) this.recovered();
+    await this.serial(async () => {
+      if (this.window) await this.saveCheckpoint(this.window, true);
+    });
     this.recovered();
   }
 
@@ -155,11 +167,14 @@ export class EventRelayService implements OnModuleInit, OnModuleDestroy {
     }
   }
 
-  private async saveCheckpoint(window: RelayWindow): Promise<void> {
-    const position = window.advance(this.now());
+  private async saveCheckpoint(window: RelayWindow, force = false): Promise<void> {
+    const now = this.now();
+    const position = window.advance(now);
     if (position <= this.saved) return;
+    if (!force && now - this.savedAt < (this.options.checkpointIntervalMs ?? 250)) return;
     await this.deps.checkpoints.save(position);
     this.saved = position;
+    this.savedAt = now;
   }
 
   private failed(error: unknown): void {
