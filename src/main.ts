@@ -1,9 +1,16 @@
 import 'reflect-metadata';
-import { INestApplicationContext, Logger } from '@nestjs/common';
+import { INestApplicationContext, Logger, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ConfigError, loadConfig } from './config/config';
 import { createHttpApp } from './http/create-http-app';
 import { WorkerModule } from './worker.module';
+
+/** Nest's levels for LOG_LEVEL, for the worker context (the API logs through Fastify's pino). */
+function nestLogLevels(level: string): LogLevel[] | false {
+  const order: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+  const index: Record<string, number> = { fatal: 0, error: 1, warn: 2, info: 3, debug: 4, trace: 5 };
+  return level === 'silent' ? false : order.slice(0, (index[level] ?? 3) + 1);
+}
 
 async function main(): Promise<void> {
   let config;

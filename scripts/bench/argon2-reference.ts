@@ -9,6 +9,9 @@ export interface Argon2Reference {
   hashesPerSecond: number;
   /** One hash alone on an idle machine. */
   singleHashMs: number;
+  /** When it ran (e.g. `before POST`), and the scenarios it is compared with. */
+  when?: string;
+  for?: string[];
 }
 
 /**

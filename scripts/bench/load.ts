@@ -8,6 +8,8 @@ export interface Scenario {
   connections: number;
   /** autocannon requests; a `setupRequest` is called for every request, so it can vary path and body. */
   requests: autocannon.Request[];
+  /** Headers of every request instead of the run's default ones (e.g. no API key for a client route). */
+  headers?: Record<string, string>;
 }
 
 export interface ScenarioResult {
@@ -25,6 +27,8 @@ export interface ScenarioResult {
   statusCodes: Record<string, number>;
   /** Server process CPU (user + system) per request, in µs: steadier than req/s on a noisy machine. */
   serverCpuUsPerRequest: number | null;
+  /** The same for the worker process (relay + BullMQ processors reacting to the scenario's events). */
+  workerCpuUsPerRequest?: number | null;
 }
 
 interface Collected {
@@ -47,7 +51,7 @@ function cannon(
         url,
         connections: scenario.connections,
         duration: seconds,
-        headers,
+        headers: scenario.headers ?? headers,
         requests: scenario.requests,
         timeout: 10,
       },
@@ -65,7 +69,7 @@ function cannon(
 }
 
 /** Nearest-rank percentile of an ascending array. */
-function percentile(sorted: Float64Array, q: number): number {
+export function percentile(sorted: Float64Array, q: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
 }
@@ -76,15 +80,19 @@ export async function runScenario(
   headers: Record<string, string>,
   scenario: Scenario,
   seconds: number,
+  worker?: ServerProcess,
 ): Promise<ScenarioResult> {
   process.stdout.write(`- ${scenario.name} (c${scenario.connections}): warm-up ${WARMUP_SECONDS} s, `);
   await cannon(server.url, headers, scenario, WARMUP_SECONDS);
   server.assertAlive();
   process.stdout.write(`measuring ${seconds} s … `);
   const cpuBefore = server.cpuSeconds();
+  const workerBefore = worker?.cpuSeconds() ?? null;
   const { result, latencies, statusCodes } = await cannon(server.url, headers, scenario, seconds);
   const cpuAfter = server.cpuSeconds();
+  const workerAfter = worker?.cpuSeconds() ?? null;
   server.assertAlive();
+  worker?.assertAlive();
 
   const sorted = Float64Array.from(latencies).sort();
   const responses = sorted.length;
@@ -92,6 +100,8 @@ export async function runScenario(
   const non2xx = Object.entries(statusCodes)
     .filter(([code]) => !code.startsWith('2'))
     .reduce((sum, [, n]) => sum + n, 0);
+  const perRequest = (before: number | null, after: number | null) =>
+    before !== null && after !== null && responses > 0 ? ((after - before) * 1e6) / responses : null;
   const out: ScenarioResult = {
     name: scenario.name,
     connections: scenario.connections,
@@ -104,10 +114,8 @@ export async function runScenario(
     non2xx,
     errors: result.errors,
     statusCodes,
-    serverCpuUsPerRequest:
-      cpuBefore !== null && cpuAfter !== null && responses > 0
-        ? ((cpuAfter - cpuBefore) * 1e6) / responses
-        : null,
+    serverCpuUsPerRequest: perRequest(cpuBefore, cpuAfter),
+    ...(worker ? { workerCpuUsPerRequest: perRequest(workerBefore, workerAfter) } : {}),
   };
   const problems = non2xx + out.errors > 0 ? ` — ${non2xx} non-2xx, ${out.errors} errors` : '';
   console.log(

@@ -132,7 +132,7 @@ export async function seedUsers(url: string, config: AppConfig, count: number): 
  * others' gap lock with its INSERT and they deadlock (service issue, seen at 32 workers). READ COMMITTED
  * takes no gap locks, so seeding writes exactly the same rows without the deadlocks.
  */
-function readCommittedPool(url: string, size: number): Pool {
+export function readCommittedPool(url: string, size: number): Pool {
   const pool = createPool(poolOptionsFromUrl(url, size));
   const ready = new WeakSet<object>();
   const getConnection = pool.getConnection.bind(pool);
@@ -151,7 +151,7 @@ function readCommittedPool(url: string, size: number): Pool {
  * Every stream is new, so a ConcurrencyError can only be a deadlock the store mapped to it; re-run the
  * append with jitter, as the service's own repository does (withConcurrencyRetry). Returns the retries.
  */
-async function appendWithRetry(
+export async function appendWithRetry(
   store: MysqlEventStore,
   request: AppendRequest<PoolConnection>,
 ): Promise<number> {

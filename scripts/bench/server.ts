@@ -18,6 +18,13 @@ export function freePort(): Promise<number> {
   });
 }
 
+export interface ProcessOptions {
+  /** The script to run; default `dist/src/main.js` (the service). */
+  entry?: string;
+  /** Prefix of its log lines and name in errors; default `server`. */
+  label?: string;
+}
+
 /** `node dist/src/main.js` in its own process, so the load generator never shares its event loop. */
 export class ServerProcess {
   private exited = false;
@@ -28,13 +35,14 @@ export class ServerProcess {
   private constructor(
     private readonly child: ChildProcess,
     readonly url: string,
+    readonly label: string,
   ) {
     const keep = (chunk: Buffer) => {
       for (const line of chunk.toString('utf8').split('\n')) {
         if (!line.trim()) continue;
         this.tail.push(line);
         if (this.tail.length > 30) this.tail.shift();
-        process.stderr.write(`  [server] ${line}\n`);
+        process.stderr.write(`  [${label}] ${line}\n`);
       }
     };
     child.stdout?.on('data', keep);
@@ -52,16 +60,20 @@ export class ServerProcess {
     return this.child.pid ?? -1;
   }
 
-  static async start(env: Record<string, string>): Promise<ServerProcess> {
+  static async start(env: Record<string, string>, options: ProcessOptions = {}): Promise<ServerProcess> {
     const port = await freePort();
     // This file is dist/scripts/bench/server.js once built; the service is dist/src/main.js.
-    const main = join(__dirname, '..', '..', 'src', 'main.js');
+    const main = options.entry ?? join(__dirname, '..', '..', 'src', 'main.js');
     const child = spawn(process.execPath, [main], {
       env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const server = new ServerProcess(child, `http://127.0.0.1:${port}`);
-    await server.waitReady();
+    const server = new ServerProcess(child, `http://127.0.0.1:${port}`, options.label ?? 'server');
+    // A process that never got ready must not outlive the bench either.
+    await server.waitReady().catch((error: unknown) => {
+      server.killNow();
+      throw error;
+    });
     return server;
   }
 
@@ -70,7 +82,9 @@ export class ServerProcess {
     let last = 'no answer yet';
     while (Date.now() < deadline) {
       if (this.exited)
-        throw new Error(`the server exited (${this.exitCode}) before it was ready:\n${this.lastLines()}`);
+        throw new Error(
+          `the ${this.label} exited (${this.exitCode}) before it was ready:\n${this.lastLines()}`,
+        );
       try {
         const response = await fetch(`${this.url}/health/ready`, { signal: AbortSignal.timeout(2000) });
         if (response.ok) return;
@@ -81,7 +95,7 @@ export class ServerProcess {
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
     throw new Error(
-      `the server was not ready within ${READY_TIMEOUT_MS / 1000} s (${last}):\n${this.lastLines()}`,
+      `the ${this.label} was not ready within ${READY_TIMEOUT_MS / 1000} s (${last}):\n${this.lastLines()}`,
     );
   }
 
@@ -89,10 +103,10 @@ export class ServerProcess {
     return this.tail.map((line) => `    ${line}`).join('\n') || '    (no output)';
   }
 
-  /** Fails when the server died during a scenario (a crash must not pass for a slow run). */
+  /** Fails when the process died during a scenario (a crash must not pass for a slow run). */
   assertAlive(): void {
     if (this.exited)
-      throw new Error(`the server exited (${this.exitCode}) during the run:\n${this.lastLines()}`);
+      throw new Error(`the ${this.label} exited (${this.exitCode}) during the run:\n${this.lastLines()}`);
   }
 
   /** User + system CPU seconds the server process has used so far (Linux /proc), or null elsewhere. */
