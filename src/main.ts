@@ -33,7 +33,10 @@ async function main(): Promise<void> {
   }
   if (config.ROLE === 'worker' || config.ROLE === 'all') {
     running.push(
-      await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { abortOnError: false }),
+      await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+        abortOnError: false,
+        logger: nestLogLevels(config.LOG_LEVEL),
+      }),
     );
   }
 
