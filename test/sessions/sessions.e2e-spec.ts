@@ -238,6 +238,7 @@ describe('sessions', () => {
       headers: { 'x-appwrite-session': secret },
     });
     expect(out.status).toBe(204);
+    expect(out.headers.get('set-cookie')).toBe(`a_session_${PROJECT}=; Path=/; HttpOnly; Max-Age=0`);
     expectAppwriteError(await account(secret), 401, 'general_unauthorized_scope');
   });
 

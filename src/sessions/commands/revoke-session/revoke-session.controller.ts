@@ -1,4 +1,4 @@
-import { Controller, Delete, HttpCode, Param, Res, UseGuards } from '@nestjs/common';
+import { Controller, Delete, HttpCode, Inject, Param, Res, UseGuards } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -6,7 +6,8 @@ import { RequireProject, RequireScopes } from '../../../auth/require-scopes.deco
 import { ApiAppwriteErrors } from '../../../common/http/api-errors.decorator';
 import { PathIdPipe, UserIdPipe } from '../../../common/http/path-id.pipe';
 import { GetUserQuery } from '../../../users/queries/get-user/get-user.handler';
-import { AccountSession, CurrentSession } from '../../infrastructure/account-session';
+import { APP_CONFIG, AppConfig } from '../../../config/config';
+import { AccountSession, CurrentSession, sessionCookieName } from '../../infrastructure/account-session';
 import { AccountSessionGuard } from '../../infrastructure/account-session.guard';
 import { SessionsReader } from '../../infrastructure/sessions.reader';
 import { RevokeSessionCommand } from './revoke-session.handler';
@@ -55,7 +56,10 @@ export class RevokeUserSessionsController {
 @ApiTags('account')
 @Controller('v1/account/sessions')
 export class LogoutController {
-  constructor(private readonly commandBus: CommandBus) {}
+  constructor(
+    private readonly commandBus: CommandBus,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   @Delete('current')
   @HttpCode(204)
@@ -66,6 +70,9 @@ export class LogoutController {
   @ApiAppwriteErrors({ 401: '`general_unauthorized_scope` (no valid session), `user_blocked`' })
   async logout(@CurrentSession() current: AccountSession, @Res({ passthrough: true }) reply: FastifyReply) {
     await this.commandBus.execute(new RevokeSessionCommand(current.session.id, 'logout'));
-    void reply.header('set-cookie', 'a_session=; Path=/; Max-Age=0');
+    void reply.header(
+      'set-cookie',
+      `${sessionCookieName(this.config.PROJECT_ID)}=; Path=/; HttpOnly; Max-Age=0`,
+    );
   }
 }
