@@ -10,6 +10,7 @@ import { APP_CONFIG, AppConfig } from '../../../config/config';
 import { AccountSession, CurrentSession, sessionCookieName } from '../../infrastructure/account-session';
 import { AccountSessionGuard } from '../../infrastructure/account-session.guard';
 import { SessionsReader } from '../../infrastructure/sessions.reader';
+import { SessionNotFoundError } from '../../domain/session.errors';
 import { RevokeSessionCommand } from './revoke-session.handler';
 
 @ApiTags('users')
@@ -46,9 +47,12 @@ export class RevokeUserSessionsController {
   async revokeAll(@Param('userId', UserIdPipe) userId: string): Promise<void> {
     await this.queryBus.execute(new GetUserQuery(userId));
     for (const sessionId of await this.reader.listLiveIds(userId)) {
+      // Revoked meanwhile (a logout, the worker) is fine; any other failure must reach the caller.
       await this.commandBus
         .execute(new RevokeSessionCommand(sessionId, 'admin', userId))
-        .catch(() => undefined);
+        .catch((error: unknown) => {
+          if (!(error instanceof SessionNotFoundError)) throw error;
+        });
     }
   }
 }
