@@ -133,7 +133,7 @@ describe('fault tolerance (real MariaDB, Redis and a worker process)', () => {
           (await count(t, 'SELECT COUNT(*) AS n FROM sessions WHERE user_id = ? AND revoked_at IS NOT NULL', [
             user.$id,
           ])) === 5,
-        5000,
+        20_000,
       );
       const [reasons] = await t.db.query<RowDataPacket[]>(
         'SELECT DISTINCT revoke_reason AS r FROM sessions WHERE user_id = ?',

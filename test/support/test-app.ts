@@ -80,7 +80,7 @@ export class TestApp {
   }
 
   /** Polls until `check` returns a truthy value (bounded), for effects that happen in workers. */
-  async eventually<T>(check: () => Promise<T | undefined | false>, timeoutMs = 5000): Promise<T> {
+  async eventually<T>(check: () => Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
     const until = Date.now() + timeoutMs;
     for (;;) {
       const value = await check();
