@@ -1,4 +1,5 @@
 import { createHash, scryptSync } from 'node:crypto';
+import * as argon2 from 'argon2';
 import * as bcrypt from 'bcrypt';
 import { Account, AppwriteException, Client, Users } from 'node-appwrite';
 import { BOOTSTRAP_KEY, expectAppwriteError, PROJECT, TestApp } from '../support/test-app';
@@ -13,6 +14,7 @@ const IMPORTS: Array<[string, string, Record<string, unknown>]> = [
     'argon2',
     { password: '$argon2i$v=19$m=20,t=3,p=2$YXBwd3JpdGU$A/54i238ed09ZR4NwlACU5XnkjNBZU9QeOEuhjLiexI' },
   ],
+  ['argon2id (node-argon2, m,p,t order)', 'argon2', { password: '' }],
   ['bcrypt $2b$', 'bcrypt', { password: bcrypt.hashSync(PLAIN, 4) }],
   ['bcrypt $2y$ (PHP)', 'bcrypt', { password: bcrypt.hashSync(PLAIN, 4).replace(/^\$2b\$/, '$2y$') }],
   ['md5', 'md5', { password: '144fa7eaa4904e8ee120651997f70dcc' }],
@@ -51,6 +53,12 @@ describe('importing users with hashes from other systems', () => {
   let t: TestApp;
   let account: Account;
   beforeAll(async () => {
+    IMPORTS[1][2].password = await argon2.hash(PLAIN, {
+      type: argon2.argon2id,
+      memoryCost: 4096,
+      timeCost: 2,
+      parallelism: 1,
+    });
     t = await TestApp.start({}, { worker: true });
     account = new Account(new Client().setEndpoint(`${t.url}/v1`).setProject(PROJECT).setKey(BOOTSTRAP_KEY));
   });
@@ -108,7 +116,7 @@ describe('importing users with hashes from other systems', () => {
     const md5 = await users.createMD5User({
       userId: 'sdk-md5',
       email: 'sdk-md5@example.com',
-      password: IMPORTS[3][2].password as string,
+      password: IMPORTS[4][2].password as string,
     });
     expect(md5.hash).toBe('md5');
     const shaUser = await users.createSHAUser({
@@ -121,7 +129,7 @@ describe('importing users with hashes from other systems', () => {
     const scrypt = await users.createScryptUser({
       userId: 'sdk-scrypt',
       email: 'sdk-scrypt@example.com',
-      password: IMPORTS[10][2].password as string,
+      password: IMPORTS[11][2].password as string,
       passwordSalt: 'appwrite',
       passwordCpu: 16384,
       passwordMemory: 8,
@@ -194,10 +202,10 @@ describe('importing users with hashes from other systems', () => {
 
   it('answers 409 user_already_exists for a taken email on import', async () => {
     await t.request('POST', '/v1/users/md5', {
-      body: { userId: 'unique()', email: 'twice@example.com', password: IMPORTS[3][2].password },
+      body: { userId: 'unique()', email: 'twice@example.com', password: IMPORTS[4][2].password },
     });
     const again = await t.request('POST', '/v1/users/md5', {
-      body: { userId: 'unique()', email: 'twice@example.com', password: IMPORTS[3][2].password },
+      body: { userId: 'unique()', email: 'twice@example.com', password: IMPORTS[4][2].password },
     });
     expectAppwriteError(again, 409, 'user_already_exists');
   });
@@ -205,7 +213,7 @@ describe('importing users with hashes from other systems', () => {
   it('verify-password answers verified true/false, 404 for an unknown user, and counts failures', async () => {
     const user = (
       await t.request('POST', '/v1/users/md5', {
-        body: { userId: 'unique()', email: 'verify@example.com', password: IMPORTS[3][2].password },
+        body: { userId: 'unique()', email: 'verify@example.com', password: IMPORTS[4][2].password },
       })
     ).body;
     const verify = (password: string) =>

@@ -66,10 +66,13 @@ export const ImportScryptModifiedRequest = defineParams<
   passwordSignerKey: b64Param,
 });
 
-/** A hash that cannot be the named algorithm's is refused here, not found out at the first failed login. */
+/**
+ * A hash that cannot be the named algorithm's is refused here, not found out at the first failed login.
+ * argon2 parameters may come in any order: PHP writes m,t,p, node-argon2 m,p,t.
+ */
 const FORMATS: Record<string, [RegExp, string]> = {
   argon2: [
-    /^\$argon2(id|i|d)\$(v=\d+\$)?m=\d+,t=\d+,p=\d+\$[A-Za-z0-9+/]+\$[A-Za-z0-9+/]+$/,
+    /^\$argon2(id|i|d)\$(v=\d+\$)?(?=[^$]*\bm=\d+)(?=[^$]*\bt=\d+)(?=[^$]*\bp=\d+)[mtp]=\d+,[mtp]=\d+,[mtp]=\d+\$[A-Za-z0-9+/]+\$[A-Za-z0-9+/]+$/,
     'an argon2 PHC string ($argon2id$v=19$m=…,t=…,p=…$salt$hash)',
   ],
   md5: [/^[0-9a-fA-F]{32}$/, '32 hexadecimal characters'],
