@@ -10,6 +10,10 @@ export interface Scenario {
   requests: autocannon.Request[];
   /** Headers of every request instead of the run's default ones (e.g. no API key for a client route). */
   headers?: Record<string, string>;
+  /** Warm-up length instead of WARMUP_SECONDS. */
+  warmupSeconds?: number;
+  /** Awaited between the warm-up and the measured run (e.g. to switch to users the warm-up did not touch). */
+  beforeMeasure?: () => void | Promise<void>;
 }
 
 export interface ScenarioResult {
@@ -82,9 +86,11 @@ export async function runScenario(
   seconds: number,
   worker?: ServerProcess,
 ): Promise<ScenarioResult> {
-  process.stdout.write(`- ${scenario.name} (c${scenario.connections}): warm-up ${WARMUP_SECONDS} s, `);
-  await cannon(server.url, headers, scenario, WARMUP_SECONDS);
+  const warmup = scenario.warmupSeconds ?? WARMUP_SECONDS;
+  process.stdout.write(`- ${scenario.name} (c${scenario.connections}): warm-up ${warmup} s, `);
+  await cannon(server.url, headers, scenario, warmup);
   server.assertAlive();
+  await scenario.beforeMeasure?.();
   process.stdout.write(`measuring ${seconds} s … `);
   const cpuBefore = server.cpuSeconds();
   const workerBefore = worker?.cpuSeconds() ?? null;

@@ -42,7 +42,7 @@ export async function startProcesses(
   return { api, worker };
 }
 
-async function idle(bench: Bench): Promise<void> {
+export async function idle(bench: Bench): Promise<void> {
   const waited = await waitForIdle(bench.db, bench.watch, bench.worker.url, bench.seeded);
   bench.worker.assertAlive();
   if (waited > 0.5) console.log(`  (waited ${fmt(waited, 1)} s for the worker to finish earlier events)`);

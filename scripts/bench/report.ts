@@ -3,8 +3,10 @@ import { cpus, release } from 'node:os';
 import { dirname } from 'node:path';
 import { Argon2Reference } from './argon2-reference';
 import { fmt, mean, table, Target } from './format';
+import { ImportedLogins } from './imported-logins';
 import { ScenarioResult } from './load';
 import { RelayResult } from './relay-throughput';
+import { importedTargets, printImported } from './report-imports';
 import { printRelay, printRevocation, relayTargets, revocationTargets } from './report-pipeline';
 import { RevocationRun } from './revocation';
 import { NAMES, Preflight } from './scenarios';
@@ -18,6 +20,8 @@ export interface BenchReport {
   checks: Preflight;
   /** Runs right before and after POST and after login; each target uses the mean of the runs around it. */
   argon2: Argon2Reference[];
+  /** Login per import algorithm and the argon2id re-hash (null when that phase did not run). */
+  imported: ImportedLogins | null;
   argon2HashesPerSecond: number;
   baselineRps: number;
   scenarios: Array<ScenarioResult & { ratioToBaseline: number }>;
@@ -116,6 +120,7 @@ export function buildReport(
       pass: null,
     });
   }
+  targets.push(...importedTargets(base.imported, base.argon2));
   targets.push(...revocationTargets(base.revocation), ...relayTargets(base.relay));
   return { ...base, argon2HashesPerSecond, baselineRps, scenarios, targets };
 }
@@ -157,6 +162,7 @@ export function printReport(report: BenchReport): void {
     );
   }
   console.log('');
+  printImported(report.imported, report.argon2);
   printRevocation(report.revocation);
   printRelay(report.relay);
   console.log('\nTargets (benchmark figures, not tests):');

@@ -5,6 +5,7 @@ import { loadConfig } from '../../src/config/config';
 import { Argon2Reference, measureArgon2 } from './argon2-reference';
 import { fakeUser } from './fake-users';
 import { runScenario, Scenario, ScenarioResult, WARMUP_SECONDS } from './load';
+import { importedLoginPhase } from './imported-logins';
 import { relayPhase, revocationPhase } from './phases';
 import { buildReport, environment, printReport, writeReport } from './report';
 import { apiScenarios, baselineScenario, NAMES } from './scenarios';
@@ -119,6 +120,8 @@ async function main(): Promise<void> {
     if (scenario.name === SESSION_NAMES.login) await reference('after login', ['login']);
   }
   const bench = { api, worker, db, watch, config, keyHeaders: headers, seeded };
+  const loginRps = results.find((r) => r.name === SESSION_NAMES.login)?.rps ?? 0;
+  const imported = await importedLoginPhase(bench, projectHeaders, write, loginRps);
   const revocation = await revocationPhase(
     bench,
     revokeIdle.map(idOf),
@@ -142,7 +145,7 @@ async function main(): Promise<void> {
     sessionLimit: config.SESSION_LIMIT,
   };
   const report = buildReport(
-    { environment: env, settings, seed, checks, argon2, revocation, relay: relayResult },
+    { environment: env, settings, seed, checks, argon2, imported, revocation, relay: relayResult },
     results,
     [first.name, last.name],
   );
