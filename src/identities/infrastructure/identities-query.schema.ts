@@ -1,21 +1,15 @@
-import type { QuerySchema, SqlFragment } from '@libs/appwrite-queries';
-import { prefixPattern, searchTerms } from '../../users/infrastructure/user-search-tokens';
+import type { QuerySchema } from '@libs/appwrite-queries';
+import { tokenPrefixSearch } from '../../common/search/token-search';
 import { IdentitySearchField } from './identity-search-tokens';
 
 const ALL_SEARCH_FIELDS = Object.values(IdentitySearchField);
 
-/**
- * Every term must be the prefix of a token of the identity in one of `fields`. Terms are bound parameters
- * with LIKE wildcards escaped, so no input can change the SQL; input with no words matches nothing.
- */
-export function tokenSearch(fields: readonly number[]) {
-  return (text: string): SqlFragment => {
-    const terms = searchTerms(text);
-    if (terms.length === 0) return { sql: '1 = 0', params: [] };
-    const one = `i.sequence IN (SELECT t.identity_sequence FROM identity_search_tokens t WHERE t.token LIKE ? ESCAPE '\\\\' AND t.field IN (${fields.join(', ')}))`;
-    return { sql: terms.map(() => one).join(' AND '), params: terms.map(prefixPattern) };
-  };
-}
+const IDENTITY_TOKENS = {
+  recordColumn: 'i.sequence',
+  table: 'identity_search_tokens',
+  ownerColumn: 'identity_sequence',
+};
+const tokenSearch = (fields: readonly number[]) => tokenPrefixSearch(IDENTITY_TOKENS, fields);
 
 export const searchAllFields = tokenSearch(ALL_SEARCH_FIELDS);
 

@@ -4,10 +4,14 @@ import { MYSQL_POOL } from '../../database/database.tokens';
 import { USER_COLUMNS, UserRow } from '../../users/infrastructure/user.row';
 import { SESSION_COLUMNS, SessionRow } from './session.row';
 
-export type ValidatedSession = SessionRow & { user: UserRow };
-
 /** Live = not revoked and not expired. */
 const LIVE = 's.revoked_at IS NULL AND s.expire > NOW(3)';
+
+/** Built once: the validation hot path only binds the hash. User columns come back prefixed `u_`. */
+const VALIDATE_SQL =
+  `SELECT ${SESSION_COLUMNS}, ${USER_COLUMNS.replace(/u\.(\w+)/g, 'u.$1 AS u_$1')} ` +
+  'FROM sessions s JOIN users u ON u.id = s.user_id ' +
+  `WHERE s.secret_hash = ? AND ${LIVE} AND (u.password_update IS NULL OR s.created_at >= u.password_update)`;
 
 @Injectable()
 export class SessionsReader {
@@ -21,12 +25,7 @@ export class SessionsReader {
   async findLiveBySecretHash(
     secretHash: string,
   ): Promise<{ session: SessionRow; user: UserRow; blocked: boolean } | undefined> {
-    const [rows] = await this.pool.execute<RowDataPacket[]>(
-      `SELECT ${SESSION_COLUMNS}, ${USER_COLUMNS.replace(/u\.(\w+)/g, 'u.$1 AS u_$1')}
-         FROM sessions s JOIN users u ON u.id = s.user_id
-        WHERE s.secret_hash = ? AND ${LIVE} AND (u.password_update IS NULL OR s.created_at >= u.password_update)`,
-      [secretHash],
-    );
+    const [rows] = await this.pool.execute<RowDataPacket[]>(VALIDATE_SQL, [secretHash]);
     const row = rows[0];
     if (!row) return undefined;
     const user: Record<string, unknown> = {};

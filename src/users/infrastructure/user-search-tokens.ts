@@ -1,3 +1,7 @@
+import { MAX_TOKEN_LENGTH, wordsOf } from '../../common/search/token-search';
+
+export { MAX_TOKEN_LENGTH, prefixPattern, searchTerms, wordsOf } from '../../common/search/token-search';
+
 /** Which attribute a search token came from; `search` matches fields up to LABEL, `contains` on labels LABEL_EXACT. */
 export const SearchField = {
   ID: 1,
@@ -8,32 +12,12 @@ export const SearchField = {
   LABEL_EXACT: 6,
 } as const;
 
-export const MAX_TOKEN_LENGTH = 64;
-const MAX_TERMS = 10;
-
 export interface SearchableUser {
   id: string;
   name: string;
   email: string | null;
   phone: string | null;
   labels: string[];
-}
-
-/**
- * Tokens of a value, lower-cased: each whitespace-separated word, and each of its tails that starts after a
- * separator. Searched by prefix, `ada.lovelace@example-mail.co.uk` is then found by `ada`, `lovelace`,
- * `lovelace@ex`, `example`, `mail.co.uk` (a domain) and by the full address.
- */
-export function wordsOf(value: string): string[] {
-  const words = new Set<string>();
-  for (const word of value.toLowerCase().split(/\s+/u)) {
-    if (!word) continue;
-    words.add(word.slice(0, MAX_TOKEN_LENGTH));
-    for (const match of word.matchAll(/[^\p{L}\p{N}]+(?=[\p{L}\p{N}])/gu)) {
-      words.add(word.slice(match.index + match[0].length).slice(0, MAX_TOKEN_LENGTH));
-    }
-  }
-  return [...words];
 }
 
 /** Every (token, field) row a user gets in `user_search_tokens`, without duplicates. */
@@ -49,22 +33,4 @@ export function userSearchTokens(user: SearchableUser): Array<[string, number]> 
     add(label, SearchField.LABEL_EXACT);
   }
   return [...rows.values()];
-}
-
-/**
- * Search input → prefix terms. Every term must match (AND), unlike Appwrite's OR of MySQL full-text words,
- * so `ada love` narrows instead of widening. At most ten terms are used.
- */
-export function searchTerms(input: string): string[] {
-  const terms = input
-    .toLowerCase()
-    .split(/\s+/u)
-    .filter(Boolean)
-    .map((t) => t.slice(0, MAX_TOKEN_LENGTH));
-  return [...new Set(terms)].slice(0, MAX_TERMS);
-}
-
-/** `LIKE` pattern for a prefix; the caller must add `ESCAPE '\\'`. */
-export function prefixPattern(term: string): string {
-  return `${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }

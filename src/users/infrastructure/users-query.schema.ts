@@ -1,5 +1,6 @@
 import type { QuerySchema, SqlFragment } from '@libs/appwrite-queries';
-import { prefixPattern, searchTerms, SearchField } from './user-search-tokens';
+import { prefixPattern, searchTerms, tokenPrefixSearch } from '../../common/search/token-search';
+import { SearchField } from './user-search-tokens';
 
 const ALL_SEARCH_FIELDS = [
   SearchField.ID,
@@ -9,18 +10,8 @@ const ALL_SEARCH_FIELDS = [
   SearchField.LABEL,
 ];
 
-/**
- * Every term must be the prefix of a token of the user in one of `fields`. Driven by the token index
- * (`token LIKE 'x%'` is a range scan), so it stays fast at a million users.
- */
-export function tokenSearch(fields: readonly number[]) {
-  return (text: string): SqlFragment => {
-    const terms = searchTerms(text);
-    if (terms.length === 0) return { sql: '1 = 0', params: [] };
-    const one = `u.sequence IN (SELECT t.user_sequence FROM user_search_tokens t WHERE t.token LIKE ? ESCAPE '\\\\' AND t.field IN (${fields.join(', ')}))`;
-    return { sql: terms.map(() => one).join(' AND '), params: terms.map(prefixPattern) };
-  };
-}
+const USER_TOKENS = { recordColumn: 'u.sequence', table: 'user_search_tokens', ownerColumn: 'user_sequence' };
+const tokenSearch = (fields: readonly number[]) => tokenPrefixSearch(USER_TOKENS, fields);
 
 export const searchAllFields = tokenSearch(ALL_SEARCH_FIELDS);
 
