@@ -1,8 +1,10 @@
+import './process/signals';
 import 'reflect-metadata';
-import { INestApplicationContext, Logger, LogLevel } from '@nestjs/common';
+import { Logger, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ConfigError, loadConfig } from './config/config';
 import { createHttpApp } from './http/create-http-app';
+import { processShutdown } from './process/shutdown';
 import { WorkerModule } from './worker.module';
 
 /** Nest's levels for LOG_LEVEL, for the worker context (the API logs through Fastify's pino). */
@@ -23,42 +25,33 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  const levels = nestLogLevels(config.LOG_LEVEL);
+  Logger.overrideLogger(levels);
+  processShutdown.configure({
+    timeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+    log: (message) => Logger.log(message, 'Main'),
+  });
+  Logger.log(`Starting (ROLE=${config.ROLE})`, 'Main');
 
-  const running: INestApplicationContext[] = [];
   if (config.ROLE === 'api' || config.ROLE === 'all') {
     const app = await createHttpApp(config);
+    if (!processShutdown.add(app)) return;
     await app.listen({ port: config.PORT, host: config.HOST });
-    running.push(app);
     Logger.log(`API listening on http://${config.HOST}:${config.PORT} (docs at /docs)`, 'Main');
   }
   if (config.ROLE === 'worker' || config.ROLE === 'all') {
-    running.push(
-      await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
-        abortOnError: false,
-        logger: nestLogLevels(config.LOG_LEVEL),
-      }),
-    );
+    const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+      abortOnError: false,
+      logger: levels,
+    });
+    if (!processShutdown.add(worker)) return;
+    Logger.log('Worker started: relay and queue processors running', 'Main');
   }
-
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    Logger.log(`${signal} received: draining`, 'Main');
-    const timer = setTimeout(() => {
-      Logger.error(`Shutdown took longer than ${config.SHUTDOWN_TIMEOUT_MS} ms; exiting`, undefined, 'Main');
-      process.exit(1);
-    }, config.SHUTDOWN_TIMEOUT_MS);
-    timer.unref();
-    // app.close() stops accepting connections, waits for in-flight requests, then runs shutdown hooks.
-    for (const context of running) await context.close();
-    process.exit(0);
-  };
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
 }
 
 main().catch((error: unknown) => {
+  // A failure caused by the shutdown itself (connections closed under a booting module) is not a failure.
+  if (processShutdown.requested) return;
   process.stderr.write(
     `Failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
   );

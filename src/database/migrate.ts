@@ -1,5 +1,6 @@
 import { createConnection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
+import { processShutdown } from '../process/shutdown';
 import { poolOptionsFromUrl } from './database-url';
 
 const LOCK_NAME = 'identity_service_migrations';
@@ -15,7 +16,8 @@ export async function runMigrations(url: string, dataSource: DataSource): Promis
     if ((rows as Array<{ acquired: number }>)[0]?.acquired !== 1) {
       throw new Error('Timed out waiting for another process to finish migrations');
     }
-    const applied = await dataSource.runMigrations({ transaction: 'none' });
+    // DDL is not transactional in MySQL: a signal now waits for the migrations instead of cutting one short.
+    const applied = await processShutdown.protect(dataSource.runMigrations({ transaction: 'none' }));
     return applied.map((m) => m.name);
   } finally {
     await lockConnection.query('SELECT RELEASE_LOCK(?)', [LOCK_NAME]).catch(() => undefined);
