@@ -5,12 +5,14 @@ import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-s
 import { RelayAndAudit1764100000000 } from './migrations/1764100000000-relay-and-audit';
 import { Identities1764200000000 } from './migrations/1764200000000-identities';
 import { Sessions1764300000000 } from './migrations/1764300000000-sessions';
+import { SessionEpochs1764400000000 } from './migrations/1764400000000-session-epochs';
 
 export const MIGRATIONS = [
   InitialSchema1764000000000,
   RelayAndAudit1764100000000,
   Identities1764200000000,
   Sessions1764300000000,
+  SessionEpochs1764400000000,
 ];
 
 /** TypeORM owns the schema (migrations, never `synchronize`) and the small admin tables. */

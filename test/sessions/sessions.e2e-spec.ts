@@ -248,13 +248,41 @@ describe('sessions', () => {
     await t.request('PATCH', `/v1/users/${user.$id}/status`, { body: { status: false } });
     expectAppwriteError(await account(s1), 401, 'user_blocked');
     await t.request('PATCH', `/v1/users/${user.$id}/status`, { body: { status: true } });
-    expect((await account(s1)).status).toBe(200);
-    await t.request('PATCH', `/v1/users/${user.$id}/password`, { body: { password: 'a new password' } });
+    // Unblocking never revives a session the block ended.
     expectAppwriteError(await account(s1), 401, 'general_unauthorized_scope');
+    const s1b = (await t.request('POST', `/v1/users/${user.$id}/sessions`, { body: {} })).body.secret;
+    expect((await account(s1b)).status).toBe(200);
+    await t.request('PATCH', `/v1/users/${user.$id}/password`, { body: { password: 'a new password' } });
+    expectAppwriteError(await account(s1b), 401, 'general_unauthorized_scope');
     const s2 = (await login('instant@example.com', 'a new password', { key: BOOTSTRAP_KEY })).body.secret;
     expect((await account(s2)).status).toBe(200);
     await t.request('DELETE', `/v1/users/${user.$id}`, { body: {} });
     expectAppwriteError(await account(s2), 401, 'general_unauthorized_scope');
+  });
+
+  it('never lets a session act as a later user with the same id (defect: reuse1 answered as the new account)', async () => {
+    await t.createUser({ userId: 'reuse1', email: 'reuse1@example.com', password: 'password123' });
+    const old = (await login('reuse1@example.com', 'password123', { key: BOOTSTRAP_KEY })).body.secret;
+    expect((await account(old)).status).toBe(200);
+    expect((await t.request('DELETE', '/v1/users/reuse1', { body: {} })).status).toBe(204);
+    await t.createUser({ userId: 'reuse1' });
+    expectAppwriteError(await account(old), 401, 'general_unauthorized_scope');
+    // The new user's own sessions work, and the old one stays dead even once the new user is blocked and back.
+    const fresh = (await t.request('POST', '/v1/users/reuse1/sessions', { body: {} })).body.secret;
+    expect((await account(fresh)).body.$id).toBe('reuse1');
+    await t.request('PATCH', '/v1/users/reuse1/status', { body: { status: false } });
+    await t.request('PATCH', '/v1/users/reuse1/status', { body: { status: true } });
+    expectAppwriteError(await account(old), 401, 'general_unauthorized_scope');
+    expectAppwriteError(await account(fresh), 401, 'general_unauthorized_scope');
+  });
+
+  it('keeps sessions through a password re-hash and other changes that do not end them', async () => {
+    const user = await t.createUser({ email: 'keeps@example.com', password: 'password123' });
+    const s = (await login('keeps@example.com', 'password123', { key: BOOTSTRAP_KEY })).body.secret;
+    await t.request('PATCH', `/v1/users/${user.$id}/name`, { body: { name: 'Renamed' } });
+    await t.request('PATCH', `/v1/users/${user.$id}/status`, { body: { status: true } });
+    await t.request('PUT', `/v1/users/${user.$id}/labels`, { body: { labels: ['a'] } });
+    expect((await account(s)).status).toBe(200);
   });
 
   it('keeps at most SESSION_LIMIT live sessions, revoking the oldest', async () => {

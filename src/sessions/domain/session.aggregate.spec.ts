@@ -22,6 +22,8 @@ const device = {
 const created = new SessionCreatedEvent({
   sessionId: 's1',
   userId: 'u1',
+  userIncarnation: 7,
+  userEpoch: 9,
   provider: 'email',
   providerUid: 'a@b.co',
   secretHash: 'f'.repeat(64),

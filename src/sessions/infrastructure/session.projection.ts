@@ -23,13 +23,16 @@ export class SessionProjection {
 
   private async insert(sql: PoolConnection, event: StoredEvent, d: SessionCreatedData): Promise<void> {
     await sql.execute(
-      `INSERT INTO sessions (id, user_id, version, secret_hash, provider, provider_uid, expire, ip, os_code, os_name,
+      `INSERT INTO sessions (id, user_id, user_incarnation, user_epoch, version, secret_hash, provider, provider_uid, expire, ip, os_code, os_name,
          os_version, client_type, client_code, client_name, client_version, client_engine, client_engine_version,
          device_name, device_brand, device_model, country_code, country_name, factors, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         d.sessionId,
         d.userId,
+        // Schema 1 rows were made before sessions recorded their user: 0 binds them to nobody.
+        d.userIncarnation ?? 0,
+        d.userEpoch ?? 0,
         event.version,
         d.secretHash,
         d.provider,

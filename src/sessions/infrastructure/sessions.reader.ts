@@ -7,20 +7,25 @@ import { SESSION_COLUMNS, SessionRow } from './session.row';
 /** Live = not revoked and not expired. */
 const LIVE = 's.revoked_at IS NULL AND s.expire > NOW(3)';
 
-/** Built once: the validation hot path only binds the hash. User columns come back prefixed `u_`. */
+/**
+ * Built once: the validation hot path only binds the hash. User columns come back prefixed `u_`. The join
+ * keeps only the incarnation of the user the session was made for (a deleted and re-created id is another
+ * user); `current_epoch` says whether a block or a new password has ended the session since.
+ */
 const VALIDATE_SQL =
-  `SELECT ${SESSION_COLUMNS}, ${USER_COLUMNS.replace(/u\.(\w+)/g, 'u.$1 AS u_$1')} ` +
-  'FROM sessions s JOIN users u ON u.id = s.user_id ' +
-  `WHERE s.secret_hash = ? AND ${LIVE} AND (u.password_update IS NULL OR s.created_at >= u.password_update)`;
+  `SELECT ${SESSION_COLUMNS}, s.user_epoch = u.session_epoch AS current_epoch, ` +
+  `${USER_COLUMNS.replace(/u\.(\w+)/g, 'u.$1 AS u_$1')} ` +
+  'FROM sessions s JOIN users u ON u.id = s.user_id AND u.sequence = s.user_incarnation ' +
+  `WHERE s.secret_hash = ? AND ${LIVE}`;
 
 @Injectable()
 export class SessionsReader {
   constructor(@Inject(MYSQL_POOL) private readonly pool: Pool) {}
 
   /**
-   * The session validation hot path: one prepared statement. The user is joined so that a deleted or blocked
-   * user, or a session older than the user's last password change, is refused at once, whether or not the
-   * revocation worker has caught up yet.
+   * The session validation hot path: one prepared statement. The user is joined so that a deleted, re-created
+   * or blocked user, or a session older than the user's last block or password change, is refused at once,
+   * whether or not the revocation worker has caught up (or ever runs).
    */
   async findLiveBySecretHash(
     secretHash: string,
@@ -32,9 +37,12 @@ export class SessionsReader {
     const session: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(row)) {
       if (key.startsWith('u_')) user[key.slice(2)] = value;
-      else session[key] = value;
+      else if (key !== 'current_epoch') session[key] = value;
     }
-    return { session: session as SessionRow, user: user as UserRow, blocked: (user as UserRow).status !== 1 };
+    const blocked = (user as UserRow).status !== 1;
+    // A blocked user hears so (as Appwrite answers); an ended session of an active user is simply no session.
+    if (!blocked && Number(row.current_epoch) !== 1) return undefined;
+    return { session: session as SessionRow, user: user as UserRow, blocked };
   }
 
   async listLive(userId: string): Promise<SessionRow[]> {
@@ -45,11 +53,24 @@ export class SessionsReader {
     return rows;
   }
 
-  /** Live sessions created at or before `before`: the ones a user change must revoke. */
-  async listLiveIds(userId: string, before?: Date): Promise<string[]> {
+  /** Live sessions of a user, newest first (for the session limit and "sign out everywhere"). */
+  async listLiveIds(userId: string): Promise<string[]> {
     const [rows] = await this.pool.execute<RowDataPacket[]>(
-      `SELECT s.id FROM sessions s WHERE s.user_id = ? AND s.revoked_at IS NULL${before ? ' AND s.created_at <= ?' : ''} ORDER BY s.created_at DESC, s.id`,
-      before ? [userId, before] : [userId],
+      'SELECT s.id FROM sessions s WHERE s.user_id = ? AND s.revoked_at IS NULL ORDER BY s.created_at DESC, s.id',
+      [userId],
+    );
+    return rows.map((r) => String(r.id));
+  }
+
+  /**
+   * Unrevoked sessions made in an epoch before `epoch` (the position of the user event that ended them):
+   * exactly the ones validation already refuses, whatever their clocks say. Sessions made after the change
+   * (a login with the new password) have a later epoch and stay.
+   */
+  async listEndedIds(userId: string, epoch: number): Promise<string[]> {
+    const [rows] = await this.pool.execute<RowDataPacket[]>(
+      'SELECT s.id FROM sessions s WHERE s.user_id = ? AND s.revoked_at IS NULL AND s.user_epoch < ? ORDER BY s.created_at, s.id',
+      [userId, epoch],
     );
     return rows.map((r) => String(r.id));
   }

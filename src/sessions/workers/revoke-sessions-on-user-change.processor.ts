@@ -52,8 +52,9 @@ export class RevokeSessionsOnUserChangeProcessor implements OnApplicationBootstr
     if (event.type === 'user.status.changed' && event.data.status !== false) return;
     if (await wasProcessed(this.pool, CONSUMER, event.id)) return;
     const occurredAt = new Date(event.occurredAt);
-    // Sessions started after the change (a login with the new password) stay.
-    for (const sessionId of await this.reader.listLiveIds(event.streamId, occurredAt)) {
+    // Every session this change ended was made in an epoch before the event's position. That includes all
+    // sessions of a deleted incarnation, and excludes those of an id re-created since (later positions).
+    for (const sessionId of await this.reader.listEndedIds(event.streamId, event.position)) {
       try {
         await this.sessions.update(sessionId, (s) => s.revoke(reason), undefined, {
           actor: { type: 'system', id: CONSUMER },

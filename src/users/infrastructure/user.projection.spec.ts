@@ -60,7 +60,8 @@ describe('UserProjection', () => {
       ),
     ]);
     expect(statements[0][0]).toMatch(/^INSERT INTO users/);
-    expect(statements[0][1].slice(0, 3)).toEqual([41, 'u1', 1]);
+    // sequence (the incarnation) and session_epoch both start at the user.created position.
+    expect(statements[0][1].slice(0, 4)).toEqual([41, 41, 'u1', 1]);
     expect(statements[0][1]).toContain('{"type":"argon2"}');
     expect(statements.map(([sql]) => sql.split(' ').slice(0, 3).join(' '))).toEqual([
       'INSERT INTO users',
@@ -98,7 +99,8 @@ describe('UserProjection', () => {
     ['user.name.changed', { name: 'Grace' }, 'name = ?', ['Grace'], true],
     ['user.email.changed', { email: null }, 'email = ?, email_verification = 0', [null], true],
     ['user.phone.changed', { phone: '+1415' }, 'phone = ?, phone_verification = 0', ['+1415'], true],
-    ['user.status.changed', { status: false }, 'status = ?', [0], false],
+    ['user.status.changed', { status: false }, 'status = 0, session_epoch = ?', [41], false],
+    ['user.status.changed', { status: true }, 'status = 1', [], false],
     ['user.email.verification.changed', { emailVerification: true }, 'email_verification = ?', [1], false],
     ['user.phone.verification.changed', { phoneVerification: false }, 'phone_verification = ?', [0], false],
     ['user.labels.changed', { labels: ['a'] }, 'labels = ?', ['["a"]'], true],
@@ -106,8 +108,8 @@ describe('UserProjection', () => {
     [
       'user.password.changed',
       { password: 'h2', hash: 'argon2', hashOptions: {} },
-      'password = ?, hash = ?, hash_options = ?, password_update = ?',
-      ['h2', 'argon2', '{}', at],
+      'password = ?, hash = ?, hash_options = ?, password_update = ?, session_epoch = ?',
+      ['h2', 'argon2', '{}', at, 41],
       false,
     ],
     [

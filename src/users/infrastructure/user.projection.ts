@@ -63,11 +63,13 @@ export class UserProjection {
         await set('phone = ?, phone_verification = 0', [d.phone]);
         return;
       case 'user.password.changed':
-        await set('password = ?, hash = ?, hash_options = ?, password_update = ?', [
+        // A new password ends every session made before it (the epoch; see the session-epochs migration).
+        await set('password = ?, hash = ?, hash_options = ?, password_update = ?, session_epoch = ?', [
           d.password,
           d.hash,
           JSON.stringify(d.hashOptions),
           at,
+          event.position,
         ]);
         return;
       case 'user.password.rehashed':
@@ -78,7 +80,9 @@ export class UserProjection {
         ]);
         return;
       case 'user.status.changed':
-        await set('status = ?', [d.status ? 1 : 0]);
+        // Blocking ends the sessions for good; unblocking leaves the epoch, so they stay ended.
+        if (d.status) await set('status = 1', []);
+        else await set('status = 0, session_epoch = ?', [event.position]);
         return;
       case 'user.email.verification.changed':
         await set('email_verification = ?', [d.emailVerification ? 1 : 0]);
@@ -108,10 +112,11 @@ export class UserProjection {
   private async insert(sql: Sql, event: StoredEvent, d: UserCreatedData): Promise<void> {
     const at = event.occurredAt;
     await sql.execute(
-      `INSERT INTO users (sequence, id, version, name, email, phone, password, hash, hash_options, status, labels, prefs,
+      `INSERT INTO users (sequence, session_epoch, id, version, name, email, phone, password, hash, hash_options, status, labels, prefs,
          email_verification, phone_verification, mfa, registration, password_update, accessed_at, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, '[]', '{}', 0, 0, 0, ?, ?, NULL, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, '[]', '{}', 0, 0, 0, ?, ?, NULL, ?, ?)`,
       [
+        event.position,
         event.position,
         d.userId,
         event.version,

@@ -4,6 +4,8 @@ import { generateUniqueId } from '@libs/http/params';
 import { GeoIpService } from '../../../common/device/geoip.service';
 import { parseUserAgent } from '../../../common/device/user-agent';
 import { APP_CONFIG, AppConfig } from '../../../config/config';
+import { UserNotFoundError } from '../../../users/domain/user.errors';
+import { UsersReader } from '../../../users/infrastructure/users.reader';
 import { SessionAggregate } from '../../domain/session.aggregate';
 import { SessionNotFoundError } from '../../domain/session.errors';
 import { generateSessionSecret, hashSessionSecret } from '../../infrastructure/session-secret';
@@ -36,17 +38,24 @@ export class CreateSessionHandler implements ICommandHandler<CreateSessionComman
   constructor(
     private readonly sessions: SessionRepository,
     private readonly reader: SessionsReader,
+    private readonly users: UsersReader,
     private readonly geoIp: GeoIpService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async execute(command: CreateSessionCommand): Promise<CreatedSession> {
+    // The session is bound to the user as it is now: if a block, a new password or a deletion lands before
+    // the append commits, the session is born ended rather than outliving the change.
+    const user = await this.users.findById(command.userId);
+    if (!user) throw new UserNotFoundError();
     const sessionId = generateUniqueId();
     const secret = generateSessionSecret();
     const session = new SessionAggregate(sessionId);
     session.create({
       sessionId,
       userId: command.userId,
+      userIncarnation: Number(user.sequence),
+      userEpoch: Number(user.session_epoch),
       provider: command.provider,
       providerUid: command.providerUid,
       secretHash: hashSessionSecret(secret),

@@ -1,5 +1,5 @@
 import { EventRegistry } from '@libs/event-store';
-import { SessionCreatedEvent } from './session-created.event';
+import { SessionCreatedEvent, upcastSessionCreatedV1 } from './session-created.event';
 import { SessionRevokedEvent } from './session-revoked.event';
 
 export * from './session-created.event';
@@ -10,5 +10,5 @@ export type SessionEvent = SessionCreatedEvent | SessionRevokedEvent;
 export const SESSION_STREAM = 'session';
 
 export const SESSION_EVENTS = new EventRegistry<SessionEvent>()
-  .register(SessionCreatedEvent)
+  .register(SessionCreatedEvent, { 1: upcastSessionCreatedV1 })
   .register(SessionRevokedEvent);
