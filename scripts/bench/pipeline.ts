@@ -5,7 +5,7 @@ import { Connection, createConnection, RowDataPacket } from 'mysql2/promise';
 import { poolOptionsFromUrl } from '../../src/database/database-url';
 import { queuePrefix } from '../../src/relay/queue-connection';
 import { relayCheckpointName } from '../../src/relay/relay-checkpoints';
-import { QUEUES } from '../../src/relay/relay.contract';
+import { EVENT_SUBSCRIPTIONS } from '../../src/worker.module';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -44,9 +44,9 @@ export class QueueWatch {
 
   constructor(redisUrl: string, prefix: string) {
     this.connection = new IORedis(redisUrl, { maxRetriesPerRequest: null });
-    this.queues = Object.values(QUEUES).map(
-      (name) =>
-        new Queue(name, { connection: this.connection, prefix: queuePrefix({ QUEUE_PREFIX: prefix }) }),
+    this.queues = EVENT_SUBSCRIPTIONS.map(
+      ({ queue }) =>
+        new Queue(queue, { connection: this.connection, prefix: queuePrefix({ QUEUE_PREFIX: prefix }) }),
     );
   }
 

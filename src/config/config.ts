@@ -73,6 +73,10 @@ const schema = z.object({
   RELAY_POLL_MS: intInRange(10, 60000).default(500),
   RELAY_BATCH_SIZE: intInRange(1, 10000).default(500),
   WORKER_CONCURRENCY: intInRange(1, 1000).default(32),
+  /** How often the reconciler compares each consumer's processed events with the event store. */
+  RECONCILE_INTERVAL_MS: intInRange(100, 3_600_000).default(5000),
+  /** How long an event may stay unprocessed by a consumer before the reconciler delivers it again. */
+  RECONCILE_AFTER_MS: intInRange(100, 86_400_000).default(30000),
 });
 
 export type AppConfig = z.infer<typeof schema>;

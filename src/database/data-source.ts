@@ -6,6 +6,7 @@ import { RelayAndAudit1764100000000 } from './migrations/1764100000000-relay-and
 import { Identities1764200000000 } from './migrations/1764200000000-identities';
 import { Sessions1764300000000 } from './migrations/1764300000000-sessions';
 import { SessionEpochs1764400000000 } from './migrations/1764400000000-session-epochs';
+import { ConsumerProgress1764500000000 } from './migrations/1764500000000-consumer-progress';
 
 export const MIGRATIONS = [
   InitialSchema1764000000000,
@@ -13,6 +14,7 @@ export const MIGRATIONS = [
   Identities1764200000000,
   Sessions1764300000000,
   SessionEpochs1764400000000,
+  ConsumerProgress1764500000000,
 ];
 
 /** TypeORM owns the schema (migrations, never `synchronize`) and the small admin tables. */

@@ -3,7 +3,9 @@ import type { StoredEvent } from '@libs/event-store';
 import { EventRelayService } from './event-relay.service';
 import type { RelayJob, RelayQueue } from './relay-queues';
 import type { RelayLock } from './relay-lock';
-import { QUEUES, QueueName } from './relay.contract';
+import type { EventSubscription } from './relay.contract';
+import { ACTIVITY_LOG } from '../audit/workers/activity-log.subscription';
+import { SESSION_REVOCATION } from '../sessions/workers/session-revocation.subscription';
 
 function event(position: number, type = 'user.name.changed'): StoredEvent {
   return {
@@ -23,7 +25,7 @@ function event(position: number, type = 'user.name.changed'): StoredEvent {
 class FakeQueue implements RelayQueue {
   jobs: RelayJob[] = [];
   failing = false;
-  constructor(readonly name: QueueName) {}
+  constructor(readonly subscription: EventSubscription) {}
   async addBulk(jobs: RelayJob[]): Promise<void> {
     if (this.failing) throw new Error('Redis connection is reconnecting');
     this.jobs.push(...jobs);
@@ -37,8 +39,8 @@ function setup(options: { batchSize?: number; held?: boolean } = {}) {
   const visible: StoredEvent[] = [];
   let clock = 1_000_000;
   let saved = 0;
-  const activityLog = new FakeQueue(QUEUES.ACTIVITY_LOG);
-  const revocation = new FakeQueue(QUEUES.SESSION_REVOCATION);
+  const activityLog = new FakeQueue(ACTIVITY_LOG);
+  const revocation = new FakeQueue(SESSION_REVOCATION);
   let lost: () => void = () => undefined;
   const lock: RelayLock = {
     acquire: async () => options.held ?? true,

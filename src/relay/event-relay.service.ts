@@ -13,6 +13,8 @@ export interface EventRelayDeps {
   lock: RelayLock;
   /** Closed after the relay stops (queues, Redis connections). */
   dispose?: Array<() => Promise<void>>;
+  /** Work that runs only while this relay is the active one (the consumer reconciler). */
+  companions?: Array<{ start(): void; stop(): Promise<void> }>;
 }
 
 export interface EventRelayOptions {
@@ -36,7 +38,7 @@ export interface EventRelayOptions {
 const MAX_PROBES_PER_PASS = 200;
 
 /**
- * Moves events from the event store to the BullMQ queues that subscribe to them (`QUEUE_SUBSCRIPTIONS`),
+ * Moves events from the event store to the BullMQ queues whose subscriptions accept them,
  * at least once, with the event id as job id. Only the holder of the relay lock delivers. Woken after
  * commits and by a poll timer; wakes are coalesced into one pass in flight plus one pending.
  */
@@ -100,6 +102,7 @@ export class EventRelayService implements OnModuleInit, OnModuleDestroy {
       this.window = undefined;
       await this.tail;
       if (window) await this.saveCheckpoint(window, true).catch(() => undefined);
+      for (const companion of this.deps.companions ?? []) await companion.stop();
       await this.leadership.stop();
       for (const dispose of this.deps.dispose ?? []) await dispose().catch(() => undefined);
     })();
@@ -200,6 +203,7 @@ export class EventRelayService implements OnModuleInit, OnModuleDestroy {
     this.saved = position;
     this.window = new RelayWindow(position, this.options.gapGraceMs ?? 60_000);
     this.logger.log(`Relay active from position ${position}`);
+    for (const companion of this.deps.companions ?? []) companion.start();
     for (const resolve of this.waiters.splice(0)) resolve();
     this.wake();
   }
@@ -207,6 +211,7 @@ export class EventRelayService implements OnModuleInit, OnModuleDestroy {
   private deactivate(reason: string): void {
     if (!this.window) return;
     this.window = undefined;
+    for (const companion of this.deps.companions ?? []) void companion.stop();
     if (!this.stopped) this.logger.warn(`Relay on standby: ${reason}`);
   }
 

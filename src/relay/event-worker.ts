@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Job, UnrecoverableError, Worker } from 'bullmq';
 import type { AppConfig } from '../config/config';
-import { EventJobData, QueueName } from './relay.contract';
+import type { EventJobData } from './relay.contract';
 import { queuePrefix, workerConnectionOptions } from './queue-connection';
 
 /** The configuration `createEventWorker` reads. */
@@ -13,22 +13,30 @@ export type EventProcessor = (event: EventJobData) => Promise<void>;
 const ERROR_LOG_INTERVAL_MS = 30_000;
 
 /**
- * Starts a BullMQ Worker on one relay queue (see `QUEUES`), with the project's connection rules
- * (`maxRetriesPerRequest: null`), key prefix and `WORKER_CONCURRENCY`.
+ * Lock and stall settings. A killed worker's jobs lose their lock after `lockDuration` and are found by the
+ * next stall check or the one after, so they resume within about 5 + 2 × 4 = 13 s (BullMQ's defaults, 30 s
+ * each, took over a minute). A stalled job goes back to the queue instead of failing: only the 20th stall in
+ * a row fails it, which marks a job that kills its worker every time (the reconciler then records it as a
+ * dead letter). Locks are renewed every 2.5 s, so only an event loop blocked for 5 s loses one early, and
+ * consumers are idempotent for that case too.
+ */
+export const EVENT_WORKER_LOCKS = { lockDuration: 5000, stalledInterval: 4000, maxStalledCount: 20 } as const;
+
+/**
+ * Starts a BullMQ Worker on one relay queue (an `EventSubscription`'s queue), with the project's connection
+ * rules (`maxRetriesPerRequest: null`), key prefix, lock settings and `WORKER_CONCURRENCY`.
  *
- * - `processor` gets the job's `EventJobData` (job id = event id, so use `event.id` as the idempotency key,
- *   e.g. with `runOnce`). Delivery is at least once: the processor must be idempotent.
+ * - `processor` gets the job's `EventJobData` (job id = event id). Delivery is at least once: the processor
+ *   must be idempotent. `EventProcessor` wraps this with the processed-events record.
  * - A job whose data is not an event is failed without retries (`UnrecoverableError`).
  * - Failures are logged with the job id, event id and attempt.
  *
  * The worker starts at once. The caller owns it and must `await worker.close()` on shutdown
  * (e.g. in `onModuleDestroy`), which waits for the jobs in progress.
  *
- * @example
- * this.worker = createEventWorker(QUEUES.IDENTITY_CLEANUP, (event) => this.handle(event), config);
  */
 export function createEventWorker(
-  queueName: QueueName,
+  queueName: string,
   processor: EventProcessor,
   config: EventWorkerConfig,
 ): Worker<EventJobData> {
@@ -44,6 +52,7 @@ export function createEventWorker(
       connection: workerConnectionOptions(config),
       prefix: queuePrefix(config),
       concurrency: config.WORKER_CONCURRENCY,
+      ...EVENT_WORKER_LOCKS,
     },
   );
 

@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import type { EventStore } from '@libs/event-store';
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
@@ -6,6 +6,8 @@ import { createConnection, Pool } from 'mysql2/promise';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { poolOptionsFromUrl } from '../database/database-url';
 import { EVENT_STORE, MYSQL_POOL } from '../database/database.tokens';
+import { MysqlConsumerProgress } from './consumer-progress';
+import { ConsumerReconciler, ReconcilerOptions } from './consumer-reconciler';
 import { EventRelayOptions, EventRelayService } from './event-relay.service';
 import {
   closeRedis,
@@ -14,36 +16,42 @@ import {
   queuePrefix,
   relayWakeChannel,
 } from './queue-connection';
+import { bullmqReconciledQueue } from './reconciled-queue';
 import { MysqlCheckpointStore, relayCheckpointName } from './relay-checkpoints';
 import { MysqlRelayLock, relayLockName } from './relay-lock';
 import { bullmqRelayQueue } from './relay-queues';
-import { QUEUES } from './relay.contract';
+import type { EventSubscription } from './relay.contract';
 
 const ignore = () => undefined;
 
+export interface CreateRelayOptions extends Partial<EventRelayOptions> {
+  reconciler?: Partial<ReconcilerOptions>;
+}
+
 /**
- * Builds the relay with its BullMQ queues, its Redis wake subscription and its MySQL lock. The relay owns
- * and closes all of them. Exported so tests can build one with their own options (a short gap grace).
+ * Builds the relay with one BullMQ queue per subscription, its Redis wake subscription, its MySQL lock and the
+ * consumer reconciler that runs beside it. The relay owns and closes all of them. Exported so tests can build
+ * one with their own options (a short gap grace).
  */
 export function createEventRelay(
   config: AppConfig,
   pool: Pool,
   store: Pick<EventStore, 'readAll' | 'onCommitted'>,
-  options: Partial<EventRelayOptions> = {},
+  subscriptions: readonly EventSubscription[],
+  options: CreateRelayOptions = {},
 ): EventRelayService {
   const producer = createProducerConnection(config);
   producer.on('error', ignore);
-  const queues = Object.values(QUEUES).map((name) => {
-    const queue = new Queue(name, {
+  const queues = subscriptions.map((subscription) => {
+    const queue = new Queue(subscription.queue, {
       connection: producer,
       prefix: queuePrefix(config),
       defaultJobOptions: EVENT_JOB_OPTIONS,
     });
     // The relay reports failed deliveries itself, once per outage.
     queue.on('error', ignore);
-    return queue;
+    return { subscription, queue };
   });
-  const relayQueues = queues.map((queue, i) => bullmqRelayQueue(Object.values(QUEUES)[i], queue, producer));
 
   const subscriber = new IORedis(config.REDIS_URL, {
     maxRetriesPerRequest: null,
@@ -58,33 +66,59 @@ export function createEventRelay(
     relayLockName(config.QUEUE_PREFIX, connectionOptions.database),
   );
 
+  const { reconciler: reconcilerOptions, ...relayOptions } = options;
+  // The reconciler trails the relay it runs beside, which is built just below.
+  const built: { relay?: EventRelayService } = {};
+  const reconciler = new ConsumerReconciler(
+    {
+      store,
+      queues: queues.map((q) => bullmqReconciledQueue(q.subscription, q.queue, producer)),
+      progress: new MysqlConsumerProgress(pool),
+      delivered: () => built.relay?.checkpoint() ?? 0,
+    },
+    {
+      intervalMs: config.RECONCILE_INTERVAL_MS,
+      redeliverAfterMs: config.RECONCILE_AFTER_MS,
+      batchSize: config.RELAY_BATCH_SIZE,
+      ...reconcilerOptions,
+    },
+  );
+
   const relay = new EventRelayService(
     {
       store,
-      queues: relayQueues,
+      queues: queues.map((q) => bullmqRelayQueue(q.subscription, q.queue, producer)),
       checkpoints: new MysqlCheckpointStore(pool, relayCheckpointName(config.QUEUE_PREFIX)),
       lock,
+      companions: [reconciler],
       dispose: [
-        async () => void (await Promise.all(queues.map((queue) => queue.close()))),
+        async () => void (await Promise.all(queues.map((q) => q.queue.close()))),
         () => closeRedis(producer),
         () => closeRedis(subscriber),
       ],
     },
-    { batchSize: config.RELAY_BATCH_SIZE, pollMs: config.RELAY_POLL_MS, ...options },
+    { batchSize: config.RELAY_BATCH_SIZE, pollMs: config.RELAY_POLL_MS, ...relayOptions },
   );
+  built.relay = relay;
   subscriber.on('message', () => relay.wake());
   return relay;
 }
 
-/** The event relay: event store → BullMQ queues (worker side). Starts on init, stops on shutdown. */
-@Module({
-  providers: [
-    {
-      provide: EventRelayService,
-      inject: [APP_CONFIG, MYSQL_POOL, EVENT_STORE],
-      useFactory: createEventRelay,
-    },
-  ],
-  exports: [EventRelayService],
-})
-export class RelayModule {}
+/** The event relay: event store → the consumers' BullMQ queues (worker side). Starts on init, stops on shutdown. */
+@Module({})
+export class RelayModule {
+  static forRoot(subscriptions: readonly EventSubscription[]): DynamicModule {
+    return {
+      module: RelayModule,
+      providers: [
+        {
+          provide: EventRelayService,
+          inject: [APP_CONFIG, MYSQL_POOL, EVENT_STORE],
+          useFactory: (config: AppConfig, pool: Pool, store: EventStore) =>
+            createEventRelay(config, pool, store, subscriptions),
+        },
+      ],
+      exports: [EventRelayService],
+    };
+  }
+}

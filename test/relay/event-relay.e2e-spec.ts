@@ -11,10 +11,10 @@ import type { AppConfig } from '../../src/config/config';
 import { MetricsModule } from '../../src/common/metrics/metrics.module';
 import { EventRelayService } from '../../src/relay/event-relay.service';
 import { queuePrefix } from '../../src/relay/queue-connection';
-import { QUEUES, toJobData } from '../../src/relay/relay.contract';
+import { toJobData } from '../../src/relay/relay.contract';
 import { relayLockName } from '../../src/relay/relay-lock';
 import { createEventRelay } from '../../src/relay/relay.module';
-import { WorkerModule } from '../../src/worker.module';
+import { EVENT_SUBSCRIPTIONS, WorkerModule } from '../../src/worker.module';
 import { expectAppwriteError, TestApp } from '../support/test-app';
 
 const UA =
@@ -56,7 +56,7 @@ async function until<T>(probe: () => Promise<T | undefined>, what: string, timeo
 
 /** Removes a test prefix's queues from the shared Redis. */
 async function obliterate(config: AppConfig): Promise<void> {
-  for (const name of [...Object.values(QUEUES), LOG_RETENTION_QUEUE]) {
+  for (const name of [...EVENT_SUBSCRIPTIONS.map((s) => s.queue), LOG_RETENTION_QUEUE]) {
     const queue = new Queue(name, { connection: { url: config.REDIS_URL }, prefix: queuePrefix(config) });
     await queue.obliterate({ force: true }).catch(() => undefined);
     await queue.close();
@@ -168,7 +168,7 @@ describe('event relay → activity log', () => {
 
     const store = new MysqlEventStore(t.db);
     const [created] = await store.readStream('user', userId);
-    const queue = new Queue(QUEUES.ACTIVITY_LOG, {
+    const queue = new Queue('activity-log', {
       connection: { url: t.config.REDIS_URL },
       prefix: queuePrefix(t.config),
     });
@@ -226,7 +226,9 @@ describe('event relay → activity log', () => {
   it('runs one active relay per prefix and hands over when the holder loses its MySQL connection', async () => {
     const config = { ...t.config, QUEUE_PREFIX: `${prefix}-pair` };
     const options = { pollMs: 100, lockRetryMs: 200 };
-    const relays = [0, 1].map(() => createEventRelay(config, t.db, new MysqlEventStore(t.db), options));
+    const relays = [0, 1].map(() =>
+      createEventRelay(config, t.db, new MysqlEventStore(t.db), EVENT_SUBSCRIPTIONS, options),
+    );
     const lockName = relayLockName(config.QUEUE_PREFIX, new URL(config.DATABASE_URL).pathname.slice(1));
     const holder = async () => {
       const [rows] = await t.db.query<RowDataPacket[]>('SELECT IS_USED_LOCK(?) AS id', [lockName]);
@@ -259,7 +261,7 @@ describe('event relay → activity log', () => {
   it('keeps events in MySQL while Redis is down and delivers them all once it is up', async () => {
     const port = await freePort();
     const config = { ...t.config, REDIS_URL: `redis://127.0.0.1:${port}`, QUEUE_PREFIX: `${prefix}-down` };
-    const relay = createEventRelay(config, t.db, new MysqlEventStore(t.db), {
+    const relay = createEventRelay(config, t.db, new MysqlEventStore(t.db), EVENT_SUBSCRIPTIONS, {
       pollMs: 100,
       lockRetryMs: 200,
       maxBackoffMs: 300,
@@ -290,7 +292,7 @@ describe('event relay → activity log', () => {
         10_000,
       );
 
-      const queue = new Queue(QUEUES.ACTIVITY_LOG, {
+      const queue = new Queue('activity-log', {
         connection: { url: config.REDIS_URL },
         prefix: queuePrefix(config),
       });

@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -81,6 +81,13 @@ export class PrivateRedis {
       await new Promise((r) => setTimeout(r, 50));
     }
     throw new Error('private redis did not start');
+  }
+
+  /** Loses everything it held, as a Redis without persistence (or a failover to an empty replica) would. */
+  async restartEmpty(): Promise<void> {
+    await this.stop();
+    for (const file of readdirSync(this.dir)) rmSync(join(this.dir, file), { recursive: true, force: true });
+    await this.resume();
   }
 
   /** Stops it hard, as a crash or a network cut would look to the service. */

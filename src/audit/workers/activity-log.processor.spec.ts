@@ -33,6 +33,7 @@ function setup(
     if (sql.startsWith('SELECT')) {
       return [user ? (values[0] as string[]).map((id) => ({ id, ...user })) : []];
     }
+    if (sql.includes('processed_events')) return [{ affectedRows: (values[0] as unknown[]).length }];
     let affectedRows = 0;
     for (const row of values[0] as unknown[][]) {
       if (inserted.has(row[0] as string)) continue;
@@ -48,7 +49,7 @@ function setup(
     {} as AppConfig,
   );
   const row = (id: string) => {
-    const sql = execute.mock.calls.find(([s]) => s.startsWith('INSERT'))![0];
+    const sql = execute.mock.calls.find(([s]) => s.startsWith('INSERT IGNORE INTO activity_logs'))![0];
     const columns = /\(([^)]+)\) VALUES/.exec(sql)![1].split(', ');
     const values = inserted.get(id)!;
     return Object.fromEntries(columns.map((c, i) => [c, values[i]]));
@@ -59,7 +60,7 @@ function setup(
 describe('ActivityLogProcessor', () => {
   it('writes one row keyed by event id with the event name, actor, user, device and country', async () => {
     const t = setup();
-    await t.processor.process(job());
+    await t.processor.consume(job());
     expect(t.row(job().id)).toEqual({
       event_id: job().id,
       position: 7,
@@ -91,15 +92,17 @@ describe('ActivityLogProcessor', () => {
 
   it('inserts nothing the second time the same event is delivered', async () => {
     const t = setup();
-    await t.processor.process(job());
-    await t.processor.process(job());
+    await t.processor.consume(job());
+    await t.processor.consume(job());
     expect(t.inserted.size).toBe(1);
-    expect(t.execute.mock.calls.filter(([sql]) => sql.startsWith('INSERT IGNORE'))).toHaveLength(2);
+    expect(
+      t.execute.mock.calls.filter(([sql]) => sql.startsWith('INSERT IGNORE INTO activity_logs')),
+    ).toHaveLength(2);
   });
 
   it('logs session and identity events under data.userId, users acting as `user`, no actor as `guest`', async () => {
     const t = setup(null);
-    await t.processor.process(
+    await t.processor.consume(
       job({
         id: 's-event',
         streamType: 'session',
@@ -119,7 +122,7 @@ describe('ActivityLogProcessor', () => {
       ip: '',
       os_code: '',
     });
-    await t.processor.process(
+    await t.processor.consume(
       job({
         id: 'i-event',
         streamType: 'identity',
@@ -139,6 +142,6 @@ describe('ActivityLogProcessor', () => {
   it('fails for good on a session event that names no user', async () => {
     const t = setup();
     const poison = job({ streamType: 'session', streamId: 's1', type: 'session.revoked', data: {} });
-    await expect(t.processor.process(poison)).rejects.toBeInstanceOf(UnrecoverableError);
+    await expect(t.processor.consume(poison)).rejects.toBeInstanceOf(UnrecoverableError);
   });
 });

@@ -1,5 +1,5 @@
-import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { UnrecoverableError, Worker } from 'bullmq';
+import { Inject, Injectable } from '@nestjs/common';
+import { UnrecoverableError } from 'bullmq';
 import type { Pool, ResultSetHeader, RowDataPacket } from 'mysql2/promise';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { CountryInfo, DeviceInfo } from '../../common/device/device.types';
@@ -8,10 +8,11 @@ import { parseUserAgent } from '../../common/device/user-agent';
 import { activityLogRowsTotal } from '../../common/metrics/metrics';
 import { MicroBatcher } from '../../common/queue/micro-batcher';
 import { MYSQL_POOL } from '../../database/database.tokens';
-import { createEventWorker } from '../../relay/event-worker';
-import { EventJobData, QUEUES } from '../../relay/relay.contract';
+import { EventProcessor } from '../../relay/event-processor';
+import type { EventJobData } from '../../relay/relay.contract';
 import { auditEventName, subjectUserId } from '../audit-event-names';
 import { ActivityLogRecord, LOG_FIELDS } from '../infrastructure/activity-log.columns';
+import { ACTIVITY_LOG } from './activity-log.subscription';
 
 /** Appwrite's `userType` of each actor kind; events with no actor (or the system) were done by a guest. */
 const USER_TYPES: Readonly<Record<string, string>> = { key: 'keyProject', user: 'user' };
@@ -53,8 +54,7 @@ export function toActivityLog(
  * inserted with INSERT IGNORE, so a redelivered job changes nothing.
  */
 @Injectable()
-export class ActivityLogProcessor implements OnModuleInit, OnModuleDestroy {
-  private worker: Worker | undefined;
+export class ActivityLogProcessor extends EventProcessor {
   /** Concurrent jobs share one user lookup and one multi-row insert: a round trip per batch, not per event. */
   private readonly batcher = new MicroBatcher<{ event: EventJobData; userId: string }>((items) =>
     this.write(items),
@@ -63,18 +63,12 @@ export class ActivityLogProcessor implements OnModuleInit, OnModuleDestroy {
   constructor(
     @Inject(MYSQL_POOL) private readonly pool: Pool,
     private readonly geo: GeoIpService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  onModuleInit(): void {
-    this.worker = createEventWorker(QUEUES.ACTIVITY_LOG, (event) => this.process(event), this.config);
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    super(ACTIVITY_LOG, pool, config);
   }
 
-  async onModuleDestroy(): Promise<void> {
-    await this.worker?.close();
-  }
-
-  async process(event: EventJobData): Promise<void> {
+  protected async handle(event: EventJobData): Promise<void> {
     const userId = subjectUserId(event);
     if (!userId) throw new UnrecoverableError(`Event ${event.id} (${event.type}) names no user`);
     await this.batcher.add({ event, userId });

@@ -38,3 +38,19 @@ export const activityLogRowsTotal = new Counter({
   help: 'Rows written to activity_logs',
   registers: [metricsRegistry],
 });
+
+/** Events the reconciler delivered again because a consumer had not processed them in time (lost jobs). */
+export const reconcilerRedeliveredTotal = new Counter({
+  name: 'reconciler_redelivered_total',
+  help: 'Events delivered again by the reconciler, per consumer',
+  labelNames: ['consumer'],
+  registers: [metricsRegistry],
+});
+
+/** Events whose job failed for good; each is a row of `dead_letters` and needs an operator. */
+export const deadLettersTotal = new Counter({
+  name: 'dead_letters_total',
+  help: 'Events recorded as dead letters, per consumer',
+  labelNames: ['consumer'],
+  registers: [metricsRegistry],
+});

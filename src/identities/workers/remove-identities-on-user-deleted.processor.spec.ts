@@ -45,10 +45,9 @@ async function setup(identities: Array<[string, string]>) {
   }
   const processed = new Set<string>();
   const pool = {
-    execute: async (sql: string, [, eventId]: string[]) => {
-      if (sql.startsWith('SELECT')) return [processed.has(eventId) ? [{}] : []];
-      processed.add(eventId);
-      return [{ affectedRows: 1 }];
+    query: async (_sql: string, [rows]: [Array<[string, string]>]) => {
+      for (const [, eventId] of rows) processed.add(eventId);
+      return [{ affectedRows: rows.length }];
     },
   } as unknown as Pool;
   const listIdsOfUser = jest.fn(async (userId: string) =>
@@ -69,7 +68,7 @@ describe('RemoveIdentitiesOnUserDeletedProcessor', () => {
       ['i2', 'u2'],
       ['i3', 'u1'],
     ]);
-    await t.processor.process(userDeleted);
+    await t.processor.consume(userDeleted);
     expect(t.listIdsOfUser).toHaveBeenCalledWith('u1', 100);
     expect(t.deletions().map((e) => [e.streamId, e.data])).toEqual([
       ['i1', { userId: 'u1', provider: 'github', providerUid: 'i1', reason: 'user.deleted' }],
@@ -83,20 +82,21 @@ describe('RemoveIdentitiesOnUserDeletedProcessor', () => {
     expect(t.processed.has(userDeleted.id)).toBe(true);
   });
 
-  it('skips identities already unlinked, and a replay of the same event does nothing', async () => {
+  it('skips identities already unlinked, so a replay of the same event appends nothing', async () => {
     const t = await setup([['i1', 'u1']]);
-    await t.processor.process({ ...userDeleted, id: 'other-delivery-of-an-earlier-deletion' });
-    await t.processor.process(userDeleted);
+    await t.processor.consume({ ...userDeleted, id: 'other-delivery-of-an-earlier-deletion' });
+    await t.processor.consume(userDeleted);
+    await t.processor.consume(userDeleted);
     expect(t.deletions()).toHaveLength(1);
-    await t.processor.process(userDeleted);
-    expect(t.listIdsOfUser).toHaveBeenCalledTimes(2);
+    expect(t.processed).toEqual(new Set(['other-delivery-of-an-earlier-deletion', userDeleted.id]));
   });
 
-  it('ignores other events', async () => {
+  it('only records other events (a stray job), changing nothing', async () => {
     const t = await setup([['i1', 'u1']]);
-    await t.processor.process({ ...userDeleted, type: 'user.status.changed' });
-    await t.processor.process({ ...userDeleted, streamType: 'session' });
+    await t.processor.consume({ ...userDeleted, id: 'e2', type: 'user.status.changed' });
+    await t.processor.consume({ ...userDeleted, id: 'e3', streamType: 'session' });
     expect(t.listIdsOfUser).not.toHaveBeenCalled();
     expect(t.deletions()).toEqual([]);
+    expect(t.processed).toEqual(new Set(['e2', 'e3']));
   });
 });

@@ -1,46 +1,33 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import type { Worker } from 'bullmq';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Pool } from 'mysql2/promise';
-import { markProcessed, wasProcessed } from '../../common/queue/processed-events';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { MYSQL_POOL } from '../../database/database.tokens';
-import { createEventWorker } from '../../relay/event-worker';
-import { EventJobData, QUEUES } from '../../relay/relay.contract';
+import { EventProcessor } from '../../relay/event-processor';
+import type { EventJobData } from '../../relay/relay.contract';
 import { IdentityNotFoundError } from '../domain/identity.errors';
 import { IdentitiesReader } from '../infrastructure/identities.reader';
 import { IdentityRepository } from '../infrastructure/identity.repository';
-
-const CONSUMER = 'identity-cleanup';
+import { IDENTITY_CLEANUP } from './identity-cleanup.subscription';
 
 /**
  * Deleting a user unlinks every identity it had, each an `identity.deleted` event (reason `user.deleted`)
  * caused by the user's event, so the provider UIDs are free again. Idempotent: identities already unlinked
- * are skipped, and the event id is recorded once all are done, so a replay (or a crash half-way) ends in
- * the same state.
+ * are skipped, so a replay (or a crash half-way) ends in the same state.
  */
 @Injectable()
-export class RemoveIdentitiesOnUserDeletedProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
+export class RemoveIdentitiesOnUserDeletedProcessor extends EventProcessor {
   private readonly logger = new Logger(RemoveIdentitiesOnUserDeletedProcessor.name);
-  private worker?: Worker;
 
   constructor(
     private readonly identities: IdentityRepository,
     private readonly reader: IdentitiesReader,
-    @Inject(MYSQL_POOL) private readonly pool: Pool,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.worker = createEventWorker(QUEUES.IDENTITY_CLEANUP, (event) => this.process(event), this.config);
+    @Inject(MYSQL_POOL) pool: Pool,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    super(IDENTITY_CLEANUP, pool, config);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    await this.worker?.close();
-  }
-
-  async process(event: EventJobData): Promise<void> {
-    if (event.type !== 'user.deleted' || event.streamType !== 'user') return;
-    if (await wasProcessed(this.pool, CONSUMER, event.id)) return;
+  protected async handle(event: EventJobData): Promise<void> {
     const userId = event.streamId;
     for (const identityId of await this.reader.listIdsOfUser(userId, event.position)) {
       try {
@@ -53,7 +40,7 @@ export class RemoveIdentitiesOnUserDeletedProcessor implements OnApplicationBoot
           },
           undefined,
           {
-            actor: { type: 'system', id: CONSUMER },
+            actor: { type: 'system', id: IDENTITY_CLEANUP.queue },
             causationId: event.id,
             correlationId: event.metadata.requestId,
           },
@@ -62,7 +49,6 @@ export class RemoveIdentitiesOnUserDeletedProcessor implements OnApplicationBoot
         if (!(error instanceof IdentityNotFoundError)) throw error;
       }
     }
-    await markProcessed(this.pool, CONSUMER, event.id);
     this.logger.debug(`Removed identities of ${userId} after ${event.type}`);
   }
 }
