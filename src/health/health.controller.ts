@@ -32,14 +32,17 @@ export class HealthController {
   ) {}
 
   @Get('live')
-  @ApiOperation({ summary: 'Liveness: the process answers' })
+  @ApiOperation({ operationId: 'health.live', summary: 'Liveness: the process answers' })
   @HealthCheck()
   live() {
     return this.health.check([]);
   }
 
   @Get('ready')
-  @ApiOperation({ summary: 'Readiness: MySQL and Redis answer (503 otherwise)' })
+  @ApiOperation({
+    operationId: 'health.ready',
+    summary: 'Readiness: MySQL and Redis answer (503 otherwise)',
+  })
   @HealthCheck()
   async ready(@Res({ passthrough: true }) reply: FastifyReply) {
     try {

@@ -49,6 +49,12 @@ describe('defineParams', () => {
     }
   });
 
+  it('documents the 400s that parse really throws', () => {
+    const [missing, invalid] = params.errors.map(({ error }) => error);
+    expect(() => params.parse({})).toThrow(missing);
+    expect(() => params.parse({ userId: 'x'.repeat(37) })).toThrow(invalid);
+  });
+
   it('carries a Swagger schema on its DTO class', () => {
     expect(params.dto.name).toBe('TestRequest');
   });

@@ -2,6 +2,7 @@ import { Type } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { ArgumentInvalidError } from '@libs/http';
 import { failureDescription, ParamValidator } from '@libs/http/params';
+import { ErrorCase, when } from './api-errors.decorator';
 
 export interface FieldSpec {
   validator: ParamValidator;
@@ -16,6 +17,8 @@ export interface RequestParams<T> {
   /** Class carrying the Swagger schema of the body. */
   dto: Type;
   parse(input: unknown): T;
+  /** The 400s `parse` answers (a missing required param, an invalid one), for `ApiAppwriteErrors`. */
+  errors: ErrorCase[];
 }
 
 /**
@@ -35,6 +38,7 @@ export function defineParams<T>(name: string, fields: Record<keyof T & string, F
   }
   return {
     dto,
+    errors: argumentErrors(fields),
     parse(input: unknown): T {
       // Any object: Fastify's query-string objects do not have Object.prototype.
       const body =
@@ -60,4 +64,14 @@ export function defineParams<T>(name: string, fields: Record<keyof T & string, F
       return out as T;
     },
   };
+}
+
+function argumentErrors(fields: Record<string, FieldSpec>): ErrorCase[] {
+  const entries = Object.entries(fields);
+  const required = entries.find(([, spec]) => spec.required);
+  const [name, spec] = required ?? entries[0];
+  return [
+    ...(required ? [when(ArgumentInvalidError.missing(name), `\`${name}\` is missing`)] : []),
+    when(ArgumentInvalidError.invalid(name, spec.validator.description), `\`${name}\` is invalid`),
+  ];
 }

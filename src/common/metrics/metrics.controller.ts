@@ -1,14 +1,17 @@
 import { Controller, Get, Header } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { metricsRegistry } from './metrics';
 
 /** Prometheus scrape endpoint. No auth: it is meant for the internal network, like `/health`. */
-@ApiExcludeController()
+@ApiTags('health')
 @Controller('metrics')
 export class MetricsController {
   @Get()
   @Header('Content-Type', metricsRegistry.contentType)
   @Header('Cache-Control', 'no-store')
+  @ApiOperation({ operationId: 'health.metrics', summary: 'Prometheus metrics' })
+  @ApiProduces(metricsRegistry.contentType)
+  @ApiOkResponse({ description: 'The metrics in Prometheus text format', schema: { type: 'string' } })
   async scrape(): Promise<string> {
     return metricsRegistry.metrics();
   }

@@ -7,7 +7,9 @@ import { RequireScopes } from '../../../auth/require-scopes.decorator';
 import { ApiAppwriteErrors } from '../../../common/http/api-errors.decorator';
 import { arrayQueryParam } from '../../../common/http/array-query-param';
 import { UserIdPipe } from '../../../common/http/path-id.pipe';
+import { QUERY_ERRORS } from '../../../common/http/query-errors';
 import { defineParams } from '../../../common/http/request-params';
+import { UserNotFoundError } from '../../../users/domain/user.errors';
 import { LogListModel, LogModel } from '../../dtos/log.response.dto';
 import { ActivityLogRow, LOG_FIELDS } from '../../infrastructure/activity-log.columns';
 import { ListUserLogsQuery } from './list-user-logs.query';
@@ -50,11 +52,11 @@ export class ListUserLogsController {
     type: Boolean,
     description: '`false` skips counting (`total` is 0)',
   })
-  @ApiOkResponse({ type: LogListModel })
-  @ApiAppwriteErrors({
-    400: '`general_argument_invalid`: a query other than limit/offset, or an invalid one',
-    404: '`user_not_found`',
+  @ApiOkResponse({
+    type: LogListModel,
+    description: "A page of the user's logs, newest first, and their total",
   })
+  @ApiAppwriteErrors(...UserIdPipe.errors, ...ListUserLogsRequest.errors, ...QUERY_ERRORS, UserNotFoundError)
   async list(@Param('userId', UserIdPipe) userId: string, @QueryString() query: Record<string, unknown>) {
     const params = ListUserLogsRequest.parse(query);
     const queries = arrayQueryParam(query, 'queries') ?? [];

@@ -3,9 +3,11 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { generateUniqueId, UNIQUE_ID_PLACEHOLDER } from '@libs/http/params';
 import { RequireScopes } from '../../../auth/require-scopes.decorator';
-import { ApiAppwriteErrors } from '../../../common/http/api-errors.decorator';
+import { ApiAppwriteErrors, when } from '../../../common/http/api-errors.decorator';
 import { UserIdPipe } from '../../../common/http/path-id.pipe';
-import { IdentityNotFoundError } from '../../domain/identity.errors';
+import { ConflictError } from '@libs/http';
+import { UserNotFoundError } from '../../../users/domain/user.errors';
+import { IdentityAlreadyExistsError, IdentityNotFoundError } from '../../domain/identity.errors';
 import { IdentityModel } from '../../dtos/identity.response.dto';
 import { IdentitiesReader } from '../../infrastructure/identities.reader';
 import { toIdentityModel } from '../../infrastructure/identity.mapper';
@@ -32,11 +34,15 @@ export class CreateIdentityController {
       'one identity at a time.',
   })
   @ApiBody({ type: CreateIdentityRequest.dto })
-  @ApiCreatedResponse({ type: IdentityModel })
-  @ApiAppwriteErrors({
-    404: '`user_not_found`',
-    409: '`user_identity_already_exists`: the identity id, or the provider and provider UID, are taken',
-  })
+  @ApiCreatedResponse({ type: IdentityModel, description: 'The identity as stored' })
+  @ApiAppwriteErrors(
+    ...UserIdPipe.errors,
+    ...CreateIdentityRequest.errors,
+    UserNotFoundError,
+    when(IdentityNotFoundError, 'The identity was deleted again before it could be read back'),
+    when(IdentityAlreadyExistsError, 'The identity id, or the provider and provider UID, are taken'),
+    when(ConflictError, 'Concurrent writes kept conflicting'),
+  )
   async create(@Param('userId', UserIdPipe) userId: string, @Body() body: unknown) {
     const { identityId, ...params } = CreateIdentityRequest.parse(body);
     const id = identityId === UNIQUE_ID_PLACEHOLDER ? generateUniqueId() : identityId;

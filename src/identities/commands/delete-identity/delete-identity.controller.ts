@@ -3,7 +3,9 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequireScopes } from '../../../auth/require-scopes.decorator';
 import { ApiAppwriteErrors } from '../../../common/http/api-errors.decorator';
-import { PathIdPipe } from '../../../common/http/path-id.pipe';
+import { ConflictError } from '@libs/http';
+import { IdentityIdPipe } from '../../../common/http/path-id.pipe';
+import { IdentityNotFoundError } from '../../domain/identity.errors';
 import { DeleteIdentityCommand } from './delete-identity.handler';
 
 @ApiTags('users')
@@ -21,8 +23,8 @@ export class DeleteIdentityController {
       'Only the identity goes: the user and its sessions stay. The provider UID becomes free again.',
   })
   @ApiNoContentResponse({ description: 'Deleted (no body, no content type)' })
-  @ApiAppwriteErrors({ 404: '`user_identity_not_found`' })
-  async delete(@Param('identityId', new PathIdPipe('identityId')) identityId: string): Promise<void> {
+  @ApiAppwriteErrors(...IdentityIdPipe.errors, IdentityNotFoundError, ConflictError)
+  async delete(@Param('identityId', IdentityIdPipe) identityId: string): Promise<void> {
     await this.commandBus.execute(new DeleteIdentityCommand(identityId));
   }
 }

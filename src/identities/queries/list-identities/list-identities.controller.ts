@@ -1,10 +1,12 @@
 import { Controller, Get, Query as QueryString } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { CursorNotFoundError, QueryOrderNullError } from '@libs/http';
 import { looseBoolean, searchText } from '@libs/http/params';
 import { RequireScopes } from '../../../auth/require-scopes.decorator';
 import { ApiAppwriteErrors } from '../../../common/http/api-errors.decorator';
 import { arrayQueryParam } from '../../../common/http/array-query-param';
+import { QUERY_ERRORS } from '../../../common/http/query-errors';
 import { defineParams } from '../../../common/http/request-params';
 import { IdentityListModel } from '../../dtos/identity.response.dto';
 import { toIdentityModel } from '../../infrastructure/identity.mapper';
@@ -56,10 +58,13 @@ export class ListIdentitiesController {
     type: Boolean,
     description: '`false` skips counting (`total` is 0)',
   })
-  @ApiOkResponse({ type: IdentityListModel })
-  @ApiAppwriteErrors({
-    400: '`general_argument_invalid` / `general_query_invalid` (bad query), `general_cursor_not_found`, `database_query_order_null`',
-  })
+  @ApiOkResponse({ type: IdentityListModel, description: 'A page of identities and the total that match' })
+  @ApiAppwriteErrors(
+    ...ListIdentitiesRequest.errors,
+    ...QUERY_ERRORS,
+    new CursorNotFoundError('5e5ea5c16897e'),
+    new QueryOrderNullError('providerEmail'),
+  )
   async list(@QueryString() query: Record<string, unknown>) {
     const params = ListIdentitiesRequest.parse(query);
     const queries = arrayQueryParam(query, 'queries') ?? [];

@@ -1,12 +1,15 @@
 import { Controller, Get, Param, Query as QueryString } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { CursorNotFoundError } from '@libs/http';
 import { looseBoolean, searchText } from '@libs/http/params';
 import { RequireScopes } from '../../../auth/require-scopes.decorator';
 import { ApiAppwriteErrors } from '../../../common/http/api-errors.decorator';
 import { arrayQueryParam } from '../../../common/http/array-query-param';
 import { UserIdPipe } from '../../../common/http/path-id.pipe';
+import { QUERY_ERRORS } from '../../../common/http/query-errors';
 import { defineParams } from '../../../common/http/request-params';
+import { UserNotFoundError } from '../../../users/domain/user.errors';
 import { MembershipListModel } from '../../dtos/membership.response.dto';
 import { ListUserMembershipsQuery } from './list-user-memberships.handler';
 
@@ -46,11 +49,14 @@ export class ListUserMembershipsController {
     type: Boolean,
     description: 'The size of the returned page, as in Appwrite; `false` gives 0',
   })
-  @ApiOkResponse({ type: MembershipListModel })
-  @ApiAppwriteErrors({
-    400: '`general_argument_invalid` / `general_query_invalid` (bad query), `general_cursor_not_found`',
-    404: '`user_not_found`',
-  })
+  @ApiOkResponse({ type: MembershipListModel, description: 'The memberships (none yet) and their total' })
+  @ApiAppwriteErrors(
+    ...UserIdPipe.errors,
+    ...ListUserMembershipsRequest.errors,
+    ...QUERY_ERRORS,
+    new CursorNotFoundError('5e5ea5c16897e', 'Membership'),
+    UserNotFoundError,
+  )
   async list(@Param('userId', UserIdPipe) userId: string, @QueryString() query: Record<string, unknown>) {
     const params = ListUserMembershipsRequest.parse(query);
     const queries = arrayQueryParam(query, 'queries') ?? [];

@@ -5,6 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import { RequireScopes } from '../../../auth/require-scopes.decorator';
 import { ApiAppwriteErrors } from '../../../common/http/api-errors.decorator';
 import { UserIdPipe } from '../../../common/http/path-id.pipe';
+import { UserNotFoundError } from '../../../users/domain/user.errors';
 import { GetUserQuery } from '../../../users/queries/get-user/get-user.handler';
 import { SessionModel } from '../../dtos/session.response.dto';
 import { toSessionModel } from '../../infrastructure/session.mapper';
@@ -28,8 +29,8 @@ export class CreateSessionController {
     summary: 'Create a session for a user (server side)',
     description: 'The answer carries the secret, once; put it in `X-Appwrite-Session` to act as the user.',
   })
-  @ApiCreatedResponse({ type: SessionModel })
-  @ApiAppwriteErrors({ 404: '`user_not_found`' })
+  @ApiCreatedResponse({ type: SessionModel, description: 'The new session, with its secret' })
+  @ApiAppwriteErrors(...UserIdPipe.errors, UserNotFoundError)
   async create(@Param('userId', UserIdPipe) userId: string, @Req() request: FastifyRequest) {
     await this.queryBus.execute(new GetUserQuery(userId));
     const created = await this.commandBus.execute(

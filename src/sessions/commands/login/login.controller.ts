@@ -5,10 +5,11 @@ import { email, hashedPassword } from '@libs/http/params';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { RequireProject } from '../../../auth/require-scopes.decorator';
 import type { Principal } from '../../../common/request-context';
-import { ApiAppwriteErrors } from '../../../common/http/api-errors.decorator';
+import { ApiAppwriteErrors, when } from '../../../common/http/api-errors.decorator';
 import { defineParams } from '../../../common/http/request-params';
 import { APP_CONFIG, AppConfig } from '../../../config/config';
 import { SessionModel } from '../../dtos/session.response.dto';
+import { InvalidCredentialsError, TooManyAttemptsError, UserBlockedError } from '../../domain/session.errors';
 import { sessionCookieName } from '../../infrastructure/account-session';
 import { toSessionModel } from '../../infrastructure/session.mapper';
 import { SessionsReader } from '../../infrastructure/sessions.reader';
@@ -44,11 +45,16 @@ export class LoginController {
     description: 'Optional: shows the secret in the answer',
   })
   @ApiBody({ type: LoginRequest.dto })
-  @ApiCreatedResponse({ type: SessionModel })
-  @ApiAppwriteErrors({
-    401: '`user_invalid_credentials` (unknown email or wrong password), `user_blocked`',
-    429: '`general_rate_limit_exceeded`: too many failed attempts for this email or IP',
+  @ApiCreatedResponse({
+    type: SessionModel,
+    description: 'The new session; its secret is in the cookie, and in `secret` for a caller with an API key',
   })
+  @ApiAppwriteErrors(
+    ...LoginRequest.errors,
+    when(InvalidCredentialsError, 'Unknown email, no password, or a wrong password'),
+    when(UserBlockedError, 'The right password of a blocked user'),
+    when(new TooManyAttemptsError(60), 'Too many failed attempts for this email or from this IP'),
+  )
   async login(
     @Body() body: unknown,
     @Req() request: FastifyRequest & { principal?: Principal },

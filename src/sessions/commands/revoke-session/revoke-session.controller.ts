@@ -1,14 +1,16 @@
-import { Controller, Delete, HttpCode, Inject, Param, Res, UseGuards } from '@nestjs/common';
+import { Controller, Delete, HttpCode, Inject, Param, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { RequireProject, RequireScopes } from '../../../auth/require-scopes.decorator';
-import { ApiAppwriteErrors } from '../../../common/http/api-errors.decorator';
-import { PathIdPipe, UserIdPipe } from '../../../common/http/path-id.pipe';
+import { ConflictError } from '@libs/http';
+import { RequireScopes } from '../../../auth/require-scopes.decorator';
+import { ApiAppwriteErrors, when } from '../../../common/http/api-errors.decorator';
+import { SessionIdPipe, UserIdPipe } from '../../../common/http/path-id.pipe';
+import { UserNotFoundError } from '../../../users/domain/user.errors';
 import { GetUserQuery } from '../../../users/queries/get-user/get-user.handler';
 import { APP_CONFIG, AppConfig } from '../../../config/config';
 import { AccountSession, CurrentSession, sessionCookieName } from '../../infrastructure/account-session';
-import { AccountSessionGuard } from '../../infrastructure/account-session.guard';
+import { RequireSession } from '../../infrastructure/require-session.decorator';
 import { SessionsReader } from '../../infrastructure/sessions.reader';
 import { SessionNotFoundError } from '../../domain/session.errors';
 import { RevokeSessionCommand } from './revoke-session.handler';
@@ -26,13 +28,17 @@ export class RevokeUserSessionsController {
   @HttpCode(204)
   @RequireScopes('users.write', 'sessions.write')
   @ApiOperation({ operationId: 'users.deleteSession', summary: "Revoke one of a user's sessions" })
-  @ApiNoContentResponse({ description: 'Revoked' })
-  @ApiAppwriteErrors({
-    404: '`user_not_found`; `user_session_not_found` (unknown, revoked, or of another user)',
-  })
+  @ApiNoContentResponse({ description: 'Revoked (no body)' })
+  @ApiAppwriteErrors(
+    ...UserIdPipe.errors,
+    ...SessionIdPipe.errors,
+    UserNotFoundError,
+    when(SessionNotFoundError, 'An unknown or revoked session, or one of another user'),
+    ConflictError,
+  )
   async revokeOne(
     @Param('userId', UserIdPipe) userId: string,
-    @Param('sessionId', new PathIdPipe('sessionId')) sessionId: string,
+    @Param('sessionId', SessionIdPipe) sessionId: string,
   ): Promise<void> {
     await this.queryBus.execute(new GetUserQuery(userId));
     await this.commandBus.execute(new RevokeSessionCommand(sessionId, 'admin', userId));
@@ -42,8 +48,8 @@ export class RevokeUserSessionsController {
   @HttpCode(204)
   @RequireScopes('users.write', 'sessions.write')
   @ApiOperation({ operationId: 'users.deleteSessions', summary: "Revoke all of a user's sessions" })
-  @ApiNoContentResponse({ description: 'Revoked' })
-  @ApiAppwriteErrors({ 404: '`user_not_found`' })
+  @ApiNoContentResponse({ description: 'All revoked (no body)' })
+  @ApiAppwriteErrors(...UserIdPipe.errors, UserNotFoundError, ConflictError)
   async revokeAll(@Param('userId', UserIdPipe) userId: string): Promise<void> {
     await this.queryBus.execute(new GetUserQuery(userId));
     for (const sessionId of await this.reader.listLiveIds(userId)) {
@@ -67,11 +73,10 @@ export class LogoutController {
 
   @Delete('current')
   @HttpCode(204)
-  @RequireProject()
-  @UseGuards(AccountSessionGuard)
+  @RequireSession()
   @ApiOperation({ operationId: 'account.deleteSession', summary: 'Log out: revoke the current session' })
-  @ApiNoContentResponse({ description: 'Revoked; the session cookie is cleared' })
-  @ApiAppwriteErrors({ 401: '`general_unauthorized_scope` (no valid session), `user_blocked`' })
+  @ApiNoContentResponse({ description: 'Revoked (no body); the session cookie is cleared' })
+  @ApiAppwriteErrors(when(SessionNotFoundError, 'The session was revoked meanwhile'), ConflictError)
   async logout(@CurrentSession() current: AccountSession, @Res({ passthrough: true }) reply: FastifyReply) {
     await this.commandBus.execute(new RevokeSessionCommand(current.session.id, 'logout'));
     void reply.header(

@@ -4,11 +4,13 @@ import { ApiBody, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nes
 import { hashedPassword } from '@libs/http/params';
 import type { FastifyRequest } from 'fastify';
 import { RequireScopes } from '../../../auth/require-scopes.decorator';
-import { ApiAppwriteErrors } from '../../../common/http/api-errors.decorator';
+import { ApiAppwriteErrors, when } from '../../../common/http/api-errors.decorator';
 import { UserIdPipe } from '../../../common/http/path-id.pipe';
 import { defineParams } from '../../../common/http/request-params';
+import { UserNotFoundError } from '../../../users/domain/user.errors';
 import { PasswordVerifier } from '../../../users/infrastructure/password-verifier';
 import { GetUserQuery } from '../../../users/queries/get-user/get-user.handler';
+import { TooManyAttemptsError } from '../../domain/session.errors';
 import { LoginRateLimiter } from '../login/login-rate-limiter';
 
 class VerifyPasswordModel {
@@ -44,8 +46,13 @@ export class VerifyPasswordController {
       'against the same per-email and per-IP limits as login (429 when used up).',
   })
   @ApiBody({ type: VerifyPasswordRequest.dto })
-  @ApiOkResponse({ type: VerifyPasswordModel })
-  @ApiAppwriteErrors({ 404: '`user_not_found`', 429: '`general_rate_limit_exceeded`' })
+  @ApiOkResponse({ type: VerifyPasswordModel, description: 'Whether the password is the user’s' })
+  @ApiAppwriteErrors(
+    ...UserIdPipe.errors,
+    ...VerifyPasswordRequest.errors,
+    UserNotFoundError,
+    when(new TooManyAttemptsError(60), 'Too many failed attempts for this user or from this IP'),
+  )
   async verify(
     @Param('userId', UserIdPipe) userId: string,
     @Body() body: unknown,

@@ -6,6 +6,7 @@ import { RequireScopes } from '../../../auth/require-scopes.decorator';
 import { ApiAppwriteErrors } from '../../../common/http/api-errors.decorator';
 import { UserIdPipe } from '../../../common/http/path-id.pipe';
 import { defineParams } from '../../../common/http/request-params';
+import { UserNotFoundError } from '../../../users/domain/user.errors';
 import { GetUserQuery } from '../../../users/queries/get-user/get-user.handler';
 import { SessionListModel } from '../../dtos/session.response.dto';
 import { toSessionModel } from '../../infrastructure/session.mapper';
@@ -31,8 +32,8 @@ export class ListUserSessionsController {
     description: 'Oldest first. `secret` is always `""` here: listing never hands out a usable secret.',
   })
   @ApiQuery({ name: 'total', required: false, type: Boolean })
-  @ApiOkResponse({ type: SessionListModel })
-  @ApiAppwriteErrors({ 404: '`user_not_found`' })
+  @ApiOkResponse({ type: SessionListModel, description: 'The live sessions and their total' })
+  @ApiAppwriteErrors(...UserIdPipe.errors, ...ListSessionsRequest.errors, UserNotFoundError)
   async list(@Param('userId', UserIdPipe) userId: string, @QueryString() query: Record<string, unknown>) {
     const { total } = ListSessionsRequest.parse(query);
     await this.queryBus.execute(new GetUserQuery(userId));

@@ -1,11 +1,13 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBody, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ConflictError } from '@libs/http';
 import { customId, email, generateUniqueId, nullable, password, phone, text } from '@libs/http/params';
 import { RequireScopes } from '../../../auth/require-scopes.decorator';
-import { ApiAppwriteErrors } from '../../../common/http/api-errors.decorator';
+import { ApiAppwriteErrors, when } from '../../../common/http/api-errors.decorator';
 import { Caller, CallerView } from '../../../common/http/caller-view.decorator';
 import { defineParams } from '../../../common/http/request-params';
+import { UserAlreadyExistsError } from '../../domain/user.errors';
 import { UserModel } from '../../dtos/user.response.dto';
 import { toUserModel } from '../../infrastructure/user.mapper';
 import { GetUserQuery } from '../../queries/get-user/get-user.handler';
@@ -47,8 +49,12 @@ export class CreateUserController {
   @RequireScopes('users.write')
   @ApiOperation({ operationId: 'users.create', summary: 'Create a user' })
   @ApiBody({ type: CreateUserRequest.dto })
-  @ApiCreatedResponse({ type: UserModel })
-  @ApiAppwriteErrors({ 409: '`user_already_exists`: the id, email or phone is taken' })
+  @ApiCreatedResponse({ type: UserModel, description: 'The new user' })
+  @ApiAppwriteErrors(
+    ...CreateUserRequest.errors,
+    when(UserAlreadyExistsError, 'The id, email or phone is taken'),
+    when(ConflictError, 'Concurrent writes to this user kept conflicting'),
+  )
   async create(@Body() body: unknown, @Caller() caller: CallerView) {
     const params = CreateUserRequest.parse(body);
     const userId = params.userId === 'unique()' ? generateUniqueId() : params.userId;

@@ -1,9 +1,11 @@
 import { Controller, Delete, HttpCode, Param } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ConflictError } from '@libs/http';
 import { RequireScopes } from '../../../auth/require-scopes.decorator';
-import { ApiAppwriteErrors } from '../../../common/http/api-errors.decorator';
+import { ApiAppwriteErrors, when } from '../../../common/http/api-errors.decorator';
 import { UserIdPipe } from '../../../common/http/path-id.pipe';
+import { UserNotFoundError } from '../../domain/user.errors';
 import { DeleteUserCommand } from './delete-user.handler';
 
 @ApiTags('users')
@@ -20,7 +22,11 @@ export class DeleteUserController {
     description: 'The id, email and phone become free again; the history stays in the event store.',
   })
   @ApiNoContentResponse({ description: 'Deleted (no body, no content type)' })
-  @ApiAppwriteErrors({ 404: '`user_not_found`' })
+  @ApiAppwriteErrors(
+    ...UserIdPipe.errors,
+    UserNotFoundError,
+    when(ConflictError, 'Concurrent writes to this user kept conflicting'),
+  )
   async delete(@Param('userId', UserIdPipe) userId: string): Promise<void> {
     await this.commandBus.execute(new DeleteUserCommand(userId));
   }

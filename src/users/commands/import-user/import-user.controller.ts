@@ -1,10 +1,12 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBody, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ConflictError } from '@libs/http';
 import { generateUniqueId } from '@libs/http/params';
 import { RequireScopes } from '../../../auth/require-scopes.decorator';
-import { ApiAppwriteErrors } from '../../../common/http/api-errors.decorator';
+import { ApiAppwriteErrors, thrownBy, when } from '../../../common/http/api-errors.decorator';
 import { Caller, CallerView } from '../../../common/http/caller-view.decorator';
+import { UserAlreadyExistsError } from '../../domain/user.errors';
 import { UserModel } from '../../dtos/user.response.dto';
 import { toUserModel } from '../../infrastructure/user.mapper';
 import { GetUserQuery } from '../../queries/get-user/get-user.handler';
@@ -25,7 +27,11 @@ const ARGON2 = ImportPlainRequest('CreateArgon2UserRequest');
 const BCRYPT = ImportPlainRequest('CreateBcryptUserRequest');
 const MD5 = ImportPlainRequest('CreateMD5UserRequest');
 const PHPASS = ImportPlainRequest('CreatePHPassUserRequest');
-const ERRORS = { 409: '`user_already_exists`: the id or email is taken' };
+const ERRORS = [
+  when(UserAlreadyExistsError, 'The id or email is taken'),
+  when(ConflictError, 'Concurrent writes to this user kept conflicting'),
+];
+const NOT_THE_HASH = 'A password that is not a hash of this algorithm';
 
 /** Hash parameters from an argon2 PHC string; Appwrite stores its defaults instead, we store what the hash says. */
 function argon2Options(hash: string): Record<string, unknown> {
@@ -73,8 +79,12 @@ export class ImportUserController {
     summary: 'Import a user with an argon2 (i or id) hash',
   })
   @ApiBody({ type: ARGON2.dto })
-  @ApiCreatedResponse({ type: UserModel })
-  @ApiAppwriteErrors(ERRORS)
+  @ApiCreatedResponse({ type: UserModel, description: 'The imported user' })
+  @ApiAppwriteErrors(
+    ...ARGON2.errors,
+    ...thrownBy(() => assertHashFormat('argon2', 'x'), NOT_THE_HASH),
+    ...ERRORS,
+  )
   async argon2(@Body() body: unknown, @Caller() caller: CallerView) {
     const p = ARGON2.parse(body);
     assertHashFormat('argon2', p.password);
@@ -89,8 +99,12 @@ export class ImportUserController {
     summary: 'Import a user with a bcrypt hash ($2a$, $2b$, $2y$)',
   })
   @ApiBody({ type: BCRYPT.dto })
-  @ApiCreatedResponse({ type: UserModel })
-  @ApiAppwriteErrors(ERRORS)
+  @ApiCreatedResponse({ type: UserModel, description: 'The imported user' })
+  @ApiAppwriteErrors(
+    ...BCRYPT.errors,
+    ...thrownBy(() => assertHashFormat('bcrypt', 'x'), NOT_THE_HASH),
+    ...ERRORS,
+  )
   async bcrypt(@Body() body: unknown, @Caller() caller: CallerView) {
     const p = BCRYPT.parse(body);
     assertHashFormat('bcrypt', p.password);
@@ -102,8 +116,8 @@ export class ImportUserController {
   @RequireScopes('users.write')
   @ApiOperation({ operationId: 'users.createMD5User', summary: 'Import a user with an MD5 hash (hex)' })
   @ApiBody({ type: MD5.dto })
-  @ApiCreatedResponse({ type: UserModel })
-  @ApiAppwriteErrors(ERRORS)
+  @ApiCreatedResponse({ type: UserModel, description: 'The imported user' })
+  @ApiAppwriteErrors(...MD5.errors, ...thrownBy(() => assertHashFormat('md5', 'x'), NOT_THE_HASH), ...ERRORS)
   async md5(@Body() body: unknown, @Caller() caller: CallerView) {
     const p = MD5.parse(body);
     assertHashFormat('md5', p.password);
@@ -118,8 +132,12 @@ export class ImportUserController {
     summary: 'Import a user with a PHPass hash (WordPress, phpBB)',
   })
   @ApiBody({ type: PHPASS.dto })
-  @ApiCreatedResponse({ type: UserModel })
-  @ApiAppwriteErrors(ERRORS)
+  @ApiCreatedResponse({ type: UserModel, description: 'The imported user' })
+  @ApiAppwriteErrors(
+    ...PHPASS.errors,
+    ...thrownBy(() => assertHashFormat('phpass', 'x'), NOT_THE_HASH),
+    ...ERRORS,
+  )
   async phpass(@Body() body: unknown, @Caller() caller: CallerView) {
     const p = PHPASS.parse(body);
     assertHashFormat('phpass', p.password);
@@ -132,11 +150,15 @@ export class ImportUserController {
   @RequireScopes('users.write')
   @ApiOperation({ operationId: 'users.createScryptUser', summary: 'Import a user with a scrypt hash (hex)' })
   @ApiBody({ type: ImportScryptRequest.dto })
-  @ApiCreatedResponse({ type: UserModel })
-  @ApiAppwriteErrors({
+  @ApiCreatedResponse({ type: UserModel, description: 'The imported user' })
+  @ApiAppwriteErrors(
+    ...ImportScryptRequest.errors,
+    ...thrownBy(
+      () => assertScrypt({ salt: 's', costCpu: 3, costMemory: 8, costParallel: 1, length: 64 }, 'x'),
+      'A scrypt parameter no hash can have',
+    ),
     ...ERRORS,
-    400: 'Also a scrypt parameter the hash cannot have (cpu not a power of two…)',
-  })
+  )
   async scrypt(@Body() body: unknown, @Caller() caller: CallerView) {
     const p = ImportScryptRequest.parse(body);
     const options = {
@@ -163,8 +185,15 @@ export class ImportUserController {
     summary: "Import a user with Firebase's modified scrypt hash (base64)",
   })
   @ApiBody({ type: ImportScryptModifiedRequest.dto })
-  @ApiCreatedResponse({ type: UserModel })
-  @ApiAppwriteErrors({ ...ERRORS, 400: 'Also a salt, separator or signer key that is not base64' })
+  @ApiCreatedResponse({ type: UserModel, description: 'The imported user' })
+  @ApiAppwriteErrors(
+    ...ImportScryptModifiedRequest.errors,
+    ...thrownBy(
+      () => assertScryptModified({ salt: '0', saltSeparator: 'Bw==', signerKey: 'AA==' }),
+      'A salt or signer key of "0"',
+    ),
+    ...ERRORS,
+  )
   async scryptModified(@Body() body: unknown, @Caller() caller: CallerView) {
     const p = ImportScryptModifiedRequest.parse(body);
     const options = {
@@ -185,8 +214,12 @@ export class ImportUserController {
     summary: 'Import a user with a SHA-1, SHA-2 or SHA-3 hash (hex)',
   })
   @ApiBody({ type: ImportShaRequest.dto })
-  @ApiCreatedResponse({ type: UserModel })
-  @ApiAppwriteErrors(ERRORS)
+  @ApiCreatedResponse({ type: UserModel, description: 'The imported user' })
+  @ApiAppwriteErrors(
+    ...ImportShaRequest.errors,
+    ...thrownBy(() => assertShaHash('sha256', 'x'), NOT_THE_HASH),
+    ...ERRORS,
+  )
   async sha(@Body() body: unknown, @Caller() caller: CallerView) {
     const p = ImportShaRequest.parse(body);
     const version = assertShaHash(p.passwordVersion, p.password);

@@ -2,11 +2,13 @@ import { Body, Controller, Param, Patch } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { strictBoolean } from '@libs/http/params';
+import { ConflictError } from '@libs/http';
 import { RequireScopes } from '../../../auth/require-scopes.decorator';
-import { ApiAppwriteErrors } from '../../../common/http/api-errors.decorator';
+import { ApiAppwriteErrors, when } from '../../../common/http/api-errors.decorator';
 import { Caller, CallerView } from '../../../common/http/caller-view.decorator';
 import { UserIdPipe } from '../../../common/http/path-id.pipe';
 import { defineParams } from '../../../common/http/request-params';
+import { UserNotFoundError } from '../../domain/user.errors';
 import { UserModel } from '../../dtos/user.response.dto';
 import { toUserModel } from '../../infrastructure/user.mapper';
 import { GetUserQuery } from '../../queries/get-user/get-user.handler';
@@ -39,8 +41,13 @@ export class UpdateUserEmailVerificationController {
     summary: "Set a user's email verification flag",
   })
   @ApiBody({ type: UpdateUserEmailVerificationRequest.dto })
-  @ApiOkResponse({ type: UserModel })
-  @ApiAppwriteErrors({ 404: '`user_not_found`' })
+  @ApiOkResponse({ type: UserModel, description: 'The user with its new email verification flag' })
+  @ApiAppwriteErrors(
+    ...UserIdPipe.errors,
+    ...UpdateUserEmailVerificationRequest.errors,
+    UserNotFoundError,
+    when(ConflictError, 'Concurrent writes to this user kept conflicting'),
+  )
   async update(
     @Param('userId', UserIdPipe) userId: string,
     @Body() body: unknown,

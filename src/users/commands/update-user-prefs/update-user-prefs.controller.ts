@@ -2,10 +2,12 @@ import { Body, Controller, Param, Patch } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { prefs } from '@libs/http/params';
+import { ConflictError } from '@libs/http';
 import { RequireScopes } from '../../../auth/require-scopes.decorator';
-import { ApiAppwriteErrors } from '../../../common/http/api-errors.decorator';
+import { ApiAppwriteErrors, when } from '../../../common/http/api-errors.decorator';
 import { UserIdPipe } from '../../../common/http/path-id.pipe';
 import { defineParams } from '../../../common/http/request-params';
+import { UserNotFoundError } from '../../domain/user.errors';
 import { PreferencesModel } from '../../dtos/user.response.dto';
 import { GetUserQuery } from '../../queries/get-user/get-user.handler';
 import { UpdateUserPrefsCommand } from './update-user-prefs.handler';
@@ -34,8 +36,13 @@ export class UpdateUserPrefsController {
   @RequireScopes('users.write')
   @ApiOperation({ operationId: 'users.updatePrefs', summary: "Replace a user's preferences" })
   @ApiBody({ type: UpdateUserPrefsRequest.dto })
-  @ApiOkResponse({ type: PreferencesModel, description: 'The preferences object itself' })
-  @ApiAppwriteErrors({ 404: '`user_not_found`' })
+  @ApiOkResponse({ type: PreferencesModel, description: 'The new preferences object itself' })
+  @ApiAppwriteErrors(
+    ...UserIdPipe.errors,
+    ...UpdateUserPrefsRequest.errors,
+    UserNotFoundError,
+    when(ConflictError, 'Concurrent writes to this user kept conflicting'),
+  )
   async update(@Param('userId', UserIdPipe) userId: string, @Body() body: unknown) {
     const params = UpdateUserPrefsRequest.parse(body);
     await this.commandBus.execute(new UpdateUserPrefsCommand(userId, params.prefs));

@@ -2,11 +2,13 @@ import { Body, Controller, Param, Patch } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { looseBoolean } from '@libs/http/params';
+import { ConflictError } from '@libs/http';
 import { RequireScopes } from '../../../auth/require-scopes.decorator';
-import { ApiAppwriteErrors } from '../../../common/http/api-errors.decorator';
+import { ApiAppwriteErrors, when } from '../../../common/http/api-errors.decorator';
 import { Caller, CallerView } from '../../../common/http/caller-view.decorator';
 import { UserIdPipe } from '../../../common/http/path-id.pipe';
 import { defineParams } from '../../../common/http/request-params';
+import { UserNotFoundError } from '../../domain/user.errors';
 import { UserModel } from '../../dtos/user.response.dto';
 import { toUserModel } from '../../infrastructure/user.mapper';
 import { GetUserQuery } from '../../queries/get-user/get-user.handler';
@@ -28,8 +30,13 @@ export class UpdateUserStatusController {
   @RequireScopes('users.write')
   @ApiOperation({ operationId: 'users.updateStatus', summary: 'Block (`false`) or unblock (`true`) a user' })
   @ApiBody({ type: UpdateUserStatusRequest.dto })
-  @ApiOkResponse({ type: UserModel })
-  @ApiAppwriteErrors({ 404: '`user_not_found`' })
+  @ApiOkResponse({ type: UserModel, description: 'The user with its new status' })
+  @ApiAppwriteErrors(
+    ...UserIdPipe.errors,
+    ...UpdateUserStatusRequest.errors,
+    UserNotFoundError,
+    when(ConflictError, 'Concurrent writes to this user kept conflicting'),
+  )
   async update(
     @Param('userId', UserIdPipe) userId: string,
     @Body() body: unknown,

@@ -48,7 +48,7 @@ export class GetHashStatsController {
     description:
       'Not in Appwrite. Imported users move to argon2id at their next login; watch `pending` reach 0.',
   })
-  @ApiOkResponse({ type: HashStatsModel })
+  @ApiOkResponse({ type: HashStatsModel, description: 'Users per hash algorithm and parameters' })
   @ApiAppwriteErrors()
   async stats() {
     // The parameters are the fourth `$` field of a PHC string (`m=…,t=…,p=…`), grouped so old argon2 shows too.

@@ -7,6 +7,7 @@ import { Caller, CallerView } from '../../../common/http/caller-view.decorator';
 import { UserIdPipe } from '../../../common/http/path-id.pipe';
 import { PreferencesModel, UserModel } from '../../dtos/user.response.dto';
 import { toUserModel } from '../../infrastructure/user.mapper';
+import { UserNotFoundError } from '../../domain/user.errors';
 import { GetUserQuery } from './get-user.handler';
 
 @ApiTags('users')
@@ -17,8 +18,8 @@ export class GetUserController {
   @Get(':userId')
   @RequireScopes('users.read')
   @ApiOperation({ operationId: 'users.get', summary: 'Get a user by its id' })
-  @ApiOkResponse({ type: UserModel })
-  @ApiAppwriteErrors({ 404: '`user_not_found`' })
+  @ApiOkResponse({ type: UserModel, description: 'The user' })
+  @ApiAppwriteErrors(...UserIdPipe.errors, UserNotFoundError)
   async get(@Param('userId', UserIdPipe) userId: string, @Caller() caller: CallerView) {
     return toUserModel(await this.queryBus.execute(new GetUserQuery(userId)), caller);
   }
@@ -27,7 +28,7 @@ export class GetUserController {
   @RequireScopes('users.read')
   @ApiOperation({ operationId: 'users.getPrefs', summary: "Get a user's preferences" })
   @ApiOkResponse({ type: PreferencesModel, description: 'The preferences object itself (`{}` when empty)' })
-  @ApiAppwriteErrors({ 404: '`user_not_found`' })
+  @ApiAppwriteErrors(...UserIdPipe.errors, UserNotFoundError)
   async getPrefs(@Param('userId', UserIdPipe) userId: string) {
     const row = await this.queryBus.execute(new GetUserQuery(userId));
     return JSON.parse(row.prefs) as Record<string, unknown>;

@@ -1,11 +1,13 @@
 import { Controller, Get, Query as QueryString } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { CursorNotFoundError, QueryOrderNullError } from '@libs/http';
 import { looseBoolean, searchText } from '@libs/http/params';
 import { RequireScopes } from '../../../auth/require-scopes.decorator';
 import { ApiAppwriteErrors } from '../../../common/http/api-errors.decorator';
 import { arrayQueryParam } from '../../../common/http/array-query-param';
 import { Caller, CallerView } from '../../../common/http/caller-view.decorator';
+import { QUERY_ERRORS } from '../../../common/http/query-errors';
 import { defineParams } from '../../../common/http/request-params';
 import { UserListModel } from '../../dtos/user.response.dto';
 import { toUserModel } from '../../infrastructure/user.mapper';
@@ -52,10 +54,16 @@ export class ListUsersController {
     type: Boolean,
     description: '`false` skips counting (`total` is 0)',
   })
-  @ApiOkResponse({ type: UserListModel })
-  @ApiAppwriteErrors({
-    400: '`general_argument_invalid` / `general_query_invalid` (bad query), `general_cursor_not_found`, `database_query_order_null`',
+  @ApiOkResponse({
+    type: UserListModel,
+    description: 'A page of users and the total that match (at most 5000)',
   })
+  @ApiAppwriteErrors(
+    ...ListUsersRequest.errors,
+    ...QUERY_ERRORS,
+    new CursorNotFoundError('5e5ea5c16897e'),
+    new QueryOrderNullError('email'),
+  )
   async list(@QueryString() query: Record<string, unknown>, @Caller() caller: CallerView) {
     const params = ListUsersRequest.parse(query);
     const queries = arrayQueryParam(query, 'queries') ?? [];

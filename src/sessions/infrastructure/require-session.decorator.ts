@@ -1,0 +1,23 @@
+import { applyDecorators, UseGuards } from '@nestjs/common';
+import { RequireProject } from '../../auth/require-scopes.decorator';
+import { ApiAppwriteErrors, when } from '../../common/http/api-errors.decorator';
+import { NoSessionError, UserBlockedError } from '../domain/session.errors';
+import { AccountSessionGuard } from './account-session.guard';
+
+/**
+ * Account routes: the project header and a live session, sent as `X-Appwrite-Session` or as the
+ * `a_session_<project>` cookie. Applies the guard that checks the session and documents what it answers.
+ */
+export function RequireSession() {
+  return applyDecorators(
+    UseGuards(AccountSessionGuard),
+    ApiAppwriteErrors(
+      when(NoSessionError, 'No session, or an unknown, expired or revoked one'),
+      when(UserBlockedError, "The session's user is blocked"),
+    ),
+    RequireProject([
+      { Project: [], Session: [] },
+      { Project: [], SessionCookie: [] },
+    ]),
+  );
+}
