@@ -96,7 +96,7 @@ export async function measureRelay(
         const version = versions.get(userIds[u]);
         if (version === undefined) throw new Error(`relay: user ${userIds[u]} has no stream`);
         const events: NewEvent[] = Array.from({ length: count }, (_, k) =>
-          USER_EVENTS.toNew(new UserNameChangedEvent({ name: `Relay Bench ${u} ${k}` })),
+          USER_EVENTS.toNew(new UserNameChangedEvent({ name: `Relay Bench ${u} ${k}` }), userIds[u]),
         );
         await appendWithRetry(store, {
           streamType: USER_STREAM,

@@ -88,10 +88,11 @@ export async function seedUsers(url: string, config: AppConfig, count: number): 
             hash: stored.algorithm,
             hashOptions: stored.options,
           }),
+          user.id,
         ),
       ];
       if (user.labels.length > 0)
-        batch.push(USER_EVENTS.toNew(new UserLabelsChangedEvent({ labels: user.labels })));
+        batch.push(USER_EVENTS.toNew(new UserLabelsChangedEvent({ labels: user.labels }), user.id));
       const claims = [{ op: 'claim' as const, scope: EMAIL_SCOPE, value: user.email }];
       if (user.phone) claims.push({ op: 'claim', scope: PHONE_SCOPE, value: user.phone });
       const request: AppendRequest<PoolConnection> = {

@@ -42,12 +42,15 @@ describe('EventRegistry', () => {
   });
 
   it('stores new events with their type and current schema version', () => {
-    expect(registry.toNew(new ThingNamed({ first: 'a', last: 'b', title: '' }))).toEqual({
+    expect(registry.toNew(new ThingNamed({ first: 'a', last: 'b', title: '' }), 't1')).toEqual({
       type: 'thing.named',
       schemaVersion: 3,
       data: { first: 'a', last: 'b', title: '' },
     });
-    expect(registry.toNew(new ThingDeleted({}))).toMatchObject({ type: 'thing.deleted', schemaVersion: 1 });
+    expect(registry.toNew(new ThingDeleted({}), 't1')).toMatchObject({
+      type: 'thing.deleted',
+      schemaVersion: 1,
+    });
   });
 
   it('refuses unknown types both ways', () => {
@@ -58,7 +61,7 @@ describe('EventRegistry', () => {
       static readonly type = 'thing.stranger';
       constructor(readonly data: object) {}
     }
-    expect(() => registry.toNew(new Stranger({}) as never)).toThrow(UnknownEventTypeError);
+    expect(() => registry.toNew(new Stranger({}) as never, 't1')).toThrow(UnknownEventTypeError);
   });
 
   it('refuses a registration with a missing upcaster', () => {

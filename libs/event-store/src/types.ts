@@ -8,15 +8,27 @@ export interface EventMetadata {
   causationId?: string;
 }
 
+/** Fields of an event's payload stored sealed with the data key of a subject (the person they are about). */
+export interface SealRequest {
+  subject: string;
+  fields: readonly string[];
+}
+
 /** An event about to be appended. `id` is generated (UUID v7) when absent. */
 export interface NewEvent {
   id?: string;
   type: string;
   schemaVersion?: number;
   data: object;
+  /** Personal data and secrets: never written in clear (see `EventCipher`). */
+  seal?: SealRequest;
 }
 
-/** An event as stored: `position` is the global order, `version` the order inside its stream (from 1). */
+/**
+ * An event row. Read from the store, `data` is as stored: sealed fields are inside `$sealed` until
+ * `EventDecoder` opens them. Returned by `append`, `data` is what the caller wrote, in clear.
+ * `position` is the global order, `version` the order inside its stream (from 1).
+ */
 export interface StoredEvent {
   position: number;
   id: string;
@@ -62,4 +74,37 @@ export interface EventStore<Tx = unknown> {
   readAll(afterPosition: number, limit: number): Promise<StoredEvent[]>;
   /** Called after every successful commit, e.g. to wake the relay. */
   onCommitted(listener: (events: StoredEvent[]) => void): void;
+}
+
+/** What every domain event is: a class with a static stable `type` and a `data` payload. */
+export interface DomainEvent {
+  readonly type: string;
+  readonly data: object;
+}
+
+/**
+ * A stored event decoded into its domain class (the one decode path: registry lookup, sealed fields opened,
+ * upcasters applied), with the envelope every reader needs.
+ */
+export interface RecordedEvent<E extends DomainEvent = DomainEvent> {
+  readonly position: number;
+  readonly id: string;
+  readonly streamType: string;
+  readonly streamId: string;
+  readonly version: number;
+  readonly metadata: EventMetadata;
+  readonly occurredAt: Date;
+  readonly event: E;
+  /** Sealed fields that can no longer be opened (the subject's data key was destroyed): null in `event.data`. */
+  readonly erased: readonly string[];
+}
+
+/**
+ * Seals and opens the personal fields of events with per-subject data keys (envelope encryption). `seal` runs
+ * inside the append transaction, so a subject's first key commits or rolls back with its first event.
+ */
+export interface EventCipher<Tx = unknown> {
+  seal(tx: Tx, subject: string, fields: Record<string, unknown>): Promise<string>;
+  /** The fields sealed in `token`, or `undefined` when its data key was destroyed (crypto-shredding). */
+  open(token: string): Promise<Record<string, unknown> | undefined>;
 }

@@ -1,6 +1,7 @@
 import type { Pool, PoolConnection, ResultSetHeader, RowDataPacket } from 'mysql2/promise';
 import { ConcurrencyError, UniqueConstraintError } from '../errors';
-import { AppendRequest, EventMetadata, EventStore, StoredEvent } from '../types';
+import { sealData } from '../decoder';
+import { AppendRequest, EventCipher, EventMetadata, EventStore, NewEvent, StoredEvent } from '../types';
 import { uuidv7 } from '../uuid';
 
 const DUPLICATE_KEY = 'ER_DUP_ENTRY';
@@ -53,7 +54,11 @@ function errorCode(error: unknown): string | undefined {
 export class MysqlEventStore implements EventStore<PoolConnection> {
   private readonly listeners: Array<(events: StoredEvent[]) => void> = [];
 
-  constructor(private readonly pool: Pool) {}
+  /** Without a cipher the store refuses events with sealed fields: personal data is never written in clear. */
+  constructor(
+    private readonly pool: Pool,
+    private readonly cipher?: EventCipher<PoolConnection>,
+  ) {}
 
   onCommitted(listener: (events: StoredEvent[]) => void): void {
     this.listeners.push(listener);
@@ -95,6 +100,7 @@ export class MysqlEventStore implements EventStore<PoolConnection> {
       version += 1;
       const id = event.id ?? uuidv7(occurredAt.getTime());
       const schemaVersion = event.schemaVersion ?? 1;
+      const row = await this.rowData(connection, event);
       try {
         const [result] = await connection.execute<ResultSetHeader>(
           `INSERT INTO events (id, stream_type, stream_id, version, type, schema_version, data, metadata, occurred_at)
@@ -106,7 +112,7 @@ export class MysqlEventStore implements EventStore<PoolConnection> {
             version,
             event.type,
             schemaVersion,
-            JSON.stringify(event.data),
+            JSON.stringify(row),
             metadataJson,
             occurredAt,
           ],
@@ -134,6 +140,12 @@ export class MysqlEventStore implements EventStore<PoolConnection> {
       }
     }
     return stored;
+  }
+
+  private async rowData(connection: PoolConnection, event: NewEvent): Promise<object> {
+    if (!event.seal) return event.data;
+    if (!this.cipher) throw new Error(`${event.type} has sealed fields and the event store has no cipher`);
+    return sealData(connection, this.cipher, event.data as Record<string, unknown>, event.seal);
   }
 
   private async applyConstraints(
