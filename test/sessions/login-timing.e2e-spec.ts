@@ -24,7 +24,7 @@ describe('failed login timing (defect 4)', () => {
     await t.stop();
   });
 
-  it('costs about the same for an unknown email, an MD5 user, a SHA-256 user and an argon2id user', async () => {
+  it('costs about the same for an unknown email and MD5, SHA-256, argon2id and wrapped MD5 users', async () => {
     const plain = 'the right password';
     const hex = (algorithm: string) => createHash(algorithm).update(plain).digest('hex');
     const imported = async (route: string, email: string, password: string) => {
@@ -33,6 +33,9 @@ describe('failed login timing (defect 4)', () => {
       });
       expect(res.status).toBe(201);
     };
+    // Wrapped first, so that the MD5 user imported next stays a plain MD5 hash.
+    await imported('md5', 'wrapped-user@example.com', hex('md5'));
+    expect((await t.request('POST', '/v1/users/hashes/wrap', { body: {} })).body.wrapped).toBe(1);
     await imported('md5', 'md5-user@example.com', hex('md5'));
     await imported('sha', 'sha-user@example.com', hex('sha256'));
     await t.createUser({ email: 'argon-user@example.com', password: plain });
@@ -42,6 +45,7 @@ describe('failed login timing (defect 4)', () => {
       md5: 'md5-user@example.com',
       sha256: 'sha-user@example.com',
       argon2id: 'argon-user@example.com',
+      wrappedMd5: 'wrapped-user@example.com',
     };
     const times: Record<string, number[]> = Object.fromEntries(Object.keys(kinds).map((k) => [k, []]));
     for (let round = -2; round < ROUNDS; round++) {
@@ -59,7 +63,7 @@ describe('failed login timing (defect 4)', () => {
       }
     }
     const medians = Object.fromEntries(Object.entries(times).map(([kind, ms]) => [kind, median(ms)]));
-    for (const kind of ['md5', 'sha256', 'argon2id']) {
+    for (const kind of ['md5', 'sha256', 'argon2id', 'wrappedMd5']) {
       const ratio = medians[kind] / medians.unknown;
       expect({ kind, ratio, medians, inRange: ratio >= 0.5 && ratio <= 2 }).toMatchObject({ inRange: true });
     }
