@@ -75,6 +75,14 @@ describe('LoginLimits', () => {
     await expect(l.consume('other@x.io', 'proxy')).rejects.toThrow(TooManyAttemptsError);
   });
 
+  it('counts every IPv6 address of one /64 as one client', async () => {
+    const { limits: l } = limits(2, 50, 1000);
+    await l.consume('a@x.io', '2001:db8::1');
+    await l.consume('a@x.io', '2001:db8::2');
+    await expect(l.consume('a@x.io', '2001:db8::ffff:3')).rejects.toThrow(TooManyAttemptsError);
+    await expect(l.consume('a@x.io', '2001:db8:0:1::1')).resolves.toBeDefined();
+  });
+
   it('the email total bounds guessing spread over many IPs', async () => {
     const { limits: l } = limits(3, 7, 1000);
     for (let i = 0; i < 7; i++) await l.consume('a@x.io', `10.0.0.${i}`);

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
 import { TooManyAttemptsError } from '../../domain/session.errors';
+import { clientNetwork } from './client-network';
 
 /** The three counters one attempt is charged to. */
 export interface LoginLimiters {
@@ -20,7 +21,7 @@ export interface LoginAttempt {
   cancel(): void;
 }
 
-/** Redis keys are free text; an IP never holds a space, so `ip email` cannot be read two ways. */
+/** Redis keys are free text; a network never holds a space, so `ip email` cannot be read two ways. */
 const pairKey = (email: string, ip: string) => `${ip} ${email}`;
 
 /**
@@ -35,9 +36,10 @@ export class LoginLimits {
   constructor(private readonly limiters: LoginLimiters) {}
 
   /** Admits one attempt or refuses it with 429 (`Retry-After` from the counter that is used up). */
-  async consume(rawEmail: string, ip: string): Promise<LoginAttempt> {
+  async consume(rawEmail: string, rawIp: string): Promise<LoginAttempt> {
     // The email column compares case-insensitively: `A@x.io` and `a@x.io` must share their counters.
     const email = rawEmail.toLowerCase();
+    const ip = clientNetwork(rawIp);
     const charges: Array<[RateLimiterAbstract, string]> = [
       [this.limiters.emailAndIp, pairKey(email, ip)],
       [this.limiters.email, email],

@@ -21,6 +21,8 @@ import { LoginLimits } from './login-limits';
  *   accounts, few tries each). Everyone behind one proxy or NAT shares an IP (the client IP is the proxy's
  *   unless TRUST_PROXY is set), so this ceiling is set high: only that many failures from the proxy within
  *   the window lock its users out, and no single account's counters ever do.
+ * An IPv6 client counts as its /64 (client-network.ts). With TRUST_PROXY the IP comes from X-Forwarded-For:
+ * only set it behind a proxy that overwrites that header, or every request can pick its own IP.
  */
 @Injectable()
 export class LoginRateLimiter extends LoginLimits {
