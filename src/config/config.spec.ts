@@ -13,7 +13,12 @@ describe('loadConfig', () => {
       ARGON2_MEMORY_COST: 19456,
       ARGON2_TIME_COST: 2,
       ARGON2_PARALLELISM: 1,
+      LOGIN_RATE_LIMIT_EMAIL: 10,
+      LOGIN_RATE_LIMIT_IP: 1000,
+      LOGIN_RATE_WINDOW: 900,
+      REDIS_COMMAND_TIMEOUT_MS: 500,
     });
+    expect(config.LOGIN_RATE_LIMIT_EMAIL_TOTAL).toBeUndefined();
     expect(config.API_KEY).toBeUndefined();
   });
 
@@ -27,6 +32,8 @@ describe('loadConfig', () => {
     ['API_KEY', 'short'],
     ['QUEUE_PREFIX', 'has space'],
     ['PROJECT_ID', '-bad'],
+    ['LOGIN_RATE_LIMIT_EMAIL_TOTAL', '0'],
+    ['REDIS_COMMAND_TIMEOUT_MS', '10'],
   ])('stops on a bad %s and names it', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^Invalid configuration:\\n  ${name}: `));

@@ -63,10 +63,20 @@ const schema = z.object({
   SESSION_DURATION: intInRange(60, 10 * 365 * 24 * 3600).default(31536000),
   /** Live sessions per user; creating one more revokes the oldest. */
   SESSION_LIMIT: intInRange(1, 1000).default(10),
-  /** Failed logins allowed per email, and per IP, within LOGIN_RATE_WINDOW seconds. */
+  /**
+   * Failed logins allowed within LOGIN_RATE_WINDOW seconds: per email from one IP, per email from every IP
+   * together (default 5 × LOGIN_RATE_LIMIT_EMAIL), and per IP over every email (a ceiling against credential
+   * stuffing, high because everyone behind one proxy or NAT shares it). See login-rate-limiter.ts.
+   */
   LOGIN_RATE_LIMIT_EMAIL: intInRange(1, 100000).default(10),
-  LOGIN_RATE_LIMIT_IP: intInRange(1, 1000000).default(100),
+  LOGIN_RATE_LIMIT_EMAIL_TOTAL: intInRange(1, 1000000).optional(),
+  LOGIN_RATE_LIMIT_IP: intInRange(1, 10000000).default(1000),
   LOGIN_RATE_WINDOW: intInRange(1, 86400).default(900),
+  /**
+   * Longest wait for one command on the API's Redis connection. A Redis that is connected but does not answer
+   * then fails the command: limits fall back to their in-memory twin, nothing waits for ever.
+   */
+  REDIS_COMMAND_TIMEOUT_MS: intInRange(50, 60000).default(500),
   LOG_RETENTION_DAYS: intInRange(1, 36500).default(365),
   /** Path of a MaxMind/DB-IP country database (.mmdb); without it countries are `--` / `Unknown`. */
   GEOIP_DATABASE: z.string().min(1).optional(),

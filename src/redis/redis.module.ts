@@ -32,6 +32,8 @@ class RedisLifecycle implements OnApplicationShutdown {
           maxRetriesPerRequest: 1,
           connectTimeout: 2000,
           retryStrategy: (times) => Math.min(times * 200, 2000),
+          // A Redis that is connected but frozen would otherwise hold a command, and its request, for ever.
+          commandTimeout: config.REDIS_COMMAND_TIMEOUT_MS,
         }),
     },
     RedisLifecycle,

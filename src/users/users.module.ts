@@ -26,6 +26,8 @@ import { UpdateUserPrefsHandler } from './commands/update-user-prefs/update-user
 import { UpdateUserStatusController } from './commands/update-user-status/update-user-status.controller';
 import { UpdateUserStatusHandler } from './commands/update-user-status/update-user-status.handler';
 import { RehashUserPasswordHandler } from './commands/rehash-user-password/rehash-user-password.handler';
+import { WrapLegacyPasswordHashesController } from './commands/wrap-legacy-password-hashes/wrap-legacy-password-hashes.controller';
+import { WrapLegacyPasswordHashesHandler } from './commands/wrap-legacy-password-hashes/wrap-legacy-password-hashes.handler';
 import { PASSWORD_HASHER } from './infrastructure/password-hashing';
 import { PasswordVerifier } from './infrastructure/password-verifier';
 import { UserProjection } from './infrastructure/user.projection';
@@ -41,6 +43,7 @@ import { ListUsersHandler } from './queries/list-users/list-users.handler';
 const controllers = [
   ListUsersController,
   GetHashStatsController,
+  WrapLegacyPasswordHashesController,
   CreateUserController,
   ImportUserController,
   GetUserController,
@@ -68,6 +71,7 @@ const commandHandlers = [
   UpdateUserPrefsHandler,
   DeleteUserHandler,
   RehashUserPasswordHandler,
+  WrapLegacyPasswordHashesHandler,
   ImportUserHandler,
 ];
 const queryHandlers = [GetUserHandler, ListUsersHandler];

@@ -228,7 +228,9 @@ describe('importing users with hashes from other systems', () => {
       'user_not_found',
     );
     for (let i = 0; i < 9; i++) await verify('appwritf');
-    expectAppwriteError(await verify(PLAIN), 429, 'general_rate_limit_exceeded');
+    const limited = await verify(PLAIN);
+    expectAppwriteError(limited, 429, 'general_rate_limit_exceeded');
+    expect(limited.headers.get('retry-after')).toMatch(/^[1-9]\d*$/);
   });
 
   it('reports users per algorithm and how many still wait for an upgrade', async () => {

@@ -141,6 +141,7 @@ describe('sessions', () => {
     for (let i = 0; i < 5; i++) expect((await login('limited@example.com', 'bad-password')).status).toBe(401);
     const limited = await login('limited@example.com', 'password123');
     expectAppwriteError(limited, 429, 'general_rate_limit_exceeded');
+    expect(limited.headers.get('retry-after')).toMatch(/^[1-9]\d*$/);
   });
 
   it('validates params of the login', async () => {

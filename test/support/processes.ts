@@ -99,6 +99,15 @@ export class PrivateRedis {
     await exited;
   }
 
+  /** SIGSTOP: connections stay open but nothing answers, as a Redis stuck on a slow disk or a swap storm. */
+  freeze(): void {
+    this.process?.kill('SIGSTOP');
+  }
+
+  thaw(): void {
+    this.process?.kill('SIGCONT');
+  }
+
   private answers(): Promise<boolean> {
     return new Promise((resolve) => {
       const socket = connect(this.port, '127.0.0.1');

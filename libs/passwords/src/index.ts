@@ -8,4 +8,5 @@ export * from './scrypt-options';
 export * from './scrypt.hasher';
 export * from './scrypt-modified.hasher';
 export * from './safe-equal';
+export * from './legacy-wrap';
 export * from './password-hashers';

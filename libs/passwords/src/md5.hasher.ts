@@ -11,6 +11,11 @@ export class Md5Hasher implements PasswordHasher {
 
   async verify(plain: string, stored: StoredPassword): Promise<boolean> {
     if (typeof stored.hash !== 'string') return false;
-    return safeEqual(createHash('md5').update(plain, 'utf8').digest('hex'), stored.hash);
+    return safeEqual(await this.digest(plain), stored.hash);
+  }
+
+  /** The hash as it is stored; also what a wrapped MD5 hash feeds to argon2id. */
+  async digest(plain: string): Promise<string> {
+    return createHash('md5').update(plain, 'utf8').digest('hex');
   }
 }

@@ -47,15 +47,23 @@ export class PhpassHasher implements PasswordHasher {
   async verify(plain: string, stored: StoredPassword): Promise<boolean> {
     if (typeof stored.hash !== 'string') return false;
     if (isBcryptHash(stored.hash)) return this.bcrypt.verify(plain, { ...stored, algorithm: 'bcrypt' });
+    const expected = await this.digest(plain, stored);
+    return expected !== undefined && safeEqual(expected, Buffer.from(stored.hash, 'utf8').toString('latin1'));
+  }
+
+  /**
+   * The portable hash of `plain` with the setting (`$P$`, rounds, salt: the first 12 characters) of
+   * `stored.hash`; undefined when that is no portable setting. Also what a wrapped PHPass hash feeds to argon2id.
+   */
+  async digest(plain: string, stored: Pick<StoredPassword, 'hash'>): Promise<string | undefined> {
     // PHPass works on bytes; slicing the UTF-8 encoding keeps non-ASCII junk from matching by accident.
     const setting = Buffer.from(stored.hash, 'utf8');
     const id = setting.subarray(0, 3).toString('latin1');
-    if (id !== '$P$' && id !== '$H$') return false;
+    if (id !== '$P$' && id !== '$H$') return undefined;
     const log2 = ITOA64.indexOf(String.fromCharCode(setting[3] ?? 0));
     const salt = setting.subarray(4, 12);
-    if (log2 < 7 || log2 > 30 || salt.length !== 8) return false;
+    if (log2 < 7 || log2 > 30 || salt.length !== 8) return undefined;
     const h = await portableDigest(Buffer.from(plain, 'utf8'), salt, 2 ** log2);
-    const expected = setting.subarray(0, 12).toString('latin1') + phpassBase64(h);
-    return safeEqual(expected, setting.toString('latin1'));
+    return setting.subarray(0, 12).toString('latin1') + phpassBase64(h);
   }
 }

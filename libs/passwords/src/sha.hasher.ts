@@ -52,10 +52,17 @@ export class ShaHasher implements PasswordHasher {
   readonly algorithm = 'sha' as const;
 
   async verify(plain: string, stored: StoredPassword): Promise<boolean> {
+    const digest = await this.digest(plain, stored);
+    if (digest === undefined || typeof stored.hash !== 'string') return false;
+    return safeEqual(digest, stored.hash);
+  }
+
+  /** The hash as it is stored, for the version in `stored.options`; undefined for an unknown version. */
+  async digest(plain: string, stored: Pick<StoredPassword, 'options'>): Promise<string | undefined> {
     const raw = stored.options?.version;
     // Appwrite's Sha hasher falls back to sha3-512 when no version was ever set.
     const version = raw === undefined ? 'sha3-512' : toShaVersion(raw);
-    if (!version || typeof stored.hash !== 'string') return false;
-    return safeEqual(createHash(NODE_NAMES[version]).update(plain, 'utf8').digest('hex'), stored.hash);
+    if (!version) return undefined;
+    return createHash(NODE_NAMES[version]).update(plain, 'utf8').digest('hex');
   }
 }

@@ -25,8 +25,9 @@ export class NoSessionError extends AppwriteError {
   }
 }
 
+/** `retryAfterSeconds` also goes out as the `Retry-After` header. */
 export class TooManyAttemptsError extends AppwriteError {
-  constructor(retryAfterSeconds: number) {
+  constructor(readonly retryAfterSeconds: number) {
     super(
       429,
       'general_rate_limit_exceeded',

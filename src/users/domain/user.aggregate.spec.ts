@@ -88,11 +88,28 @@ describe('UserAggregate', () => {
       ],
       [
         'password hash (re-hash)',
-        (u: UserAggregate) => u.rehashPassword({ password: '$argon2id$x', ...argon }),
+        (u: UserAggregate) => u.rehashPassword({ password: '$argon2id$x', ...argon }, created.data.password!),
         new UserPasswordRehashedEvent({ password: '$argon2id$x', ...argon }),
       ],
     ])('changes %s of an existing user', (_name, act, expected) => {
       spec.given(created).when(act).then(expected);
+    });
+
+    it('drops a re-hash made from a hash that is no longer the stored one (the password changed meanwhile)', () => {
+      const rehash = (u: UserAggregate) =>
+        u.rehashPassword({ password: '$argon2id$x', ...argon }, created.data.password!);
+      spec
+        .given(created, new UserPasswordChangedEvent({ password: 'new', ...argon }))
+        .when(rehash)
+        .then();
+      spec
+        .given(created, new UserPasswordRehashedEvent({ password: 'upgraded', ...argon }))
+        .when(rehash)
+        .then();
+      spec
+        .given(created, new UserPasswordChangedEvent({ password: 'new', ...argon }))
+        .when((u) => u.rehashPassword({ password: '$argon2id$y', ...argon }, 'new'))
+        .then(new UserPasswordRehashedEvent({ password: '$argon2id$y', ...argon }));
     });
 
     it('moves the email constraint when the email changes', () => {

@@ -47,6 +47,8 @@ export class UserAggregate extends AggregateRoot<UserEvent> {
   email: string | null = null;
   phone: string | null = null;
   status = true;
+  /** The stored hash (not the password), so that a re-hash can tell it still replaces the current one. */
+  passwordHash: string | null = null;
   private readonly constraints: UniqueConstraintChange[] = [];
 
   constructor(readonly id: string) {
@@ -93,9 +95,14 @@ export class UserAggregate extends AggregateRoot<UserEvent> {
     this.apply(new UserPasswordChangedEvent({ ...password }));
   }
 
-  /** Upgrades the stored hash of the same password; only a hash (never `null`) can be re-hashed. */
-  rehashPassword(password: PasswordHash & { password: string }): void {
+  /**
+   * Upgrades the stored hash of the same password; only a hash (never `null`) can be re-hashed. `replaces` is
+   * the stored hash the new one was made from: when the password has changed since, the upgrade is dropped,
+   * because applying it would bring the old password back.
+   */
+  rehashPassword(password: PasswordHash & { password: string }, replaces: string): void {
     this.assertExists();
+    if (this.passwordHash !== replaces) return;
     this.apply(new UserPasswordRehashedEvent({ ...password }));
   }
 
@@ -144,6 +151,15 @@ export class UserAggregate extends AggregateRoot<UserEvent> {
     this.email = event.data.email;
     this.phone = event.data.phone;
     this.status = true;
+    this.passwordHash = event.data.password;
+  }
+
+  onUserPasswordChangedEvent(event: UserPasswordChangedEvent): void {
+    this.passwordHash = event.data.password;
+  }
+
+  onUserPasswordRehashedEvent(event: UserPasswordRehashedEvent): void {
+    this.passwordHash = event.data.password;
   }
 
   onUserEmailChangedEvent(event: UserEmailChangedEvent): void {
@@ -162,6 +178,7 @@ export class UserAggregate extends AggregateRoot<UserEvent> {
     this.exists = false;
     this.email = null;
     this.phone = null;
+    this.passwordHash = null;
   }
 
   private assertExists(): void {

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Post, Req, Res, UseInterceptors } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { email, hashedPassword } from '@libs/http/params';
@@ -14,6 +14,7 @@ import { sessionCookieName } from '../../infrastructure/account-session';
 import { toSessionModel } from '../../infrastructure/session.mapper';
 import { SessionsReader } from '../../infrastructure/sessions.reader';
 import { LoginCommand } from './login.handler';
+import { RetryAfterInterceptor } from './retry-after.interceptor';
 
 const LoginRequest = defineParams<{ email: string; password: string }>('CreateEmailPasswordSessionRequest', {
   email: { validator: email, required: true, example: 'ada@example.com' },
@@ -32,12 +33,14 @@ export class LoginController {
   @Post('email')
   @HttpCode(201)
   @RequireProject()
+  @UseInterceptors(RetryAfterInterceptor)
   @ApiOperation({
     operationId: 'account.createEmailPasswordSession',
     summary: 'Log in with email and password',
     description:
       'No API key needed. The secret is in the `a_session_<project>` cookie, and in `secret` when the request ' +
-      'carries a valid API key (as Appwrite does). Failed attempts are limited per email and per IP.',
+      'carries a valid API key (as Appwrite does). Attempts are counted before the password is checked and ' +
+      'limited per email and IP, per email and per IP; a successful login gives its point back.',
   })
   @ApiHeader({
     name: 'X-Appwrite-Key',
@@ -53,7 +56,10 @@ export class LoginController {
     ...LoginRequest.errors,
     when(InvalidCredentialsError, 'Unknown email, no password, or a wrong password'),
     when(UserBlockedError, 'The right password of a blocked user'),
-    when(new TooManyAttemptsError(60), 'Too many failed attempts for this email or from this IP'),
+    when(
+      new TooManyAttemptsError(60),
+      'Too many failed attempts for this email or from this IP; `Retry-After` in seconds',
+    ),
   )
   async login(
     @Body() body: unknown,

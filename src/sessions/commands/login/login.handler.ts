@@ -1,7 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { Command, CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { RehashUserPasswordCommand } from '../../../users/commands/rehash-user-password/rehash-user-password.handler';
-import { PasswordVerifier } from '../../../users/infrastructure/password-verifier';
+import { PasswordVerifier, VerifyResult } from '../../../users/infrastructure/password-verifier';
+import type { UserRow } from '../../../users/infrastructure/user.row';
 import { UsersReader } from '../../../users/infrastructure/users.reader';
 import { InvalidCredentialsError, UserBlockedError } from '../../domain/session.errors';
 import { CreatedSession, CreateSessionCommand } from '../create-session/create-session.handler';
@@ -21,8 +22,9 @@ export class LoginCommand extends Command<CreatedSession> {
 
 /**
  * Email + password login. Unknown email, no password and wrong password get the same answer after the same
- * work (one argon2 verification); only a correct password reveals that the user is blocked. A correct password
- * checked against an imported or older hash is re-hashed to the current argon2id parameters.
+ * work (see PasswordVerifier); only a correct password reveals that the user is blocked. The attempt is
+ * counted before the password is verified (LoginLimits), so parallel guesses cannot outrun the limit. A
+ * correct password checked against an imported or older hash is re-hashed to the current argon2id parameters.
  */
 @CommandHandler(LoginCommand)
 export class LoginHandler implements ICommandHandler<LoginCommand, CreatedSession> {
@@ -36,22 +38,29 @@ export class LoginHandler implements ICommandHandler<LoginCommand, CreatedSessio
   ) {}
 
   async execute({ email, password, ip, userAgent }: LoginCommand): Promise<CreatedSession> {
-    await this.limiter.assertAllowed(email, ip);
-    const user = await this.users.findByEmail(email);
-    const result = await this.passwords.verify(password, user);
-    if (!result.verified || !user) {
-      await this.limiter.recordFailure(email, ip);
-      throw new InvalidCredentialsError();
+    const attempt = await this.limiter.consume(email, ip);
+    let user: UserRow | undefined;
+    let result: VerifyResult;
+    try {
+      user = await this.users.findByEmail(email);
+      result = await this.passwords.verify(password, user);
+    } catch (error) {
+      attempt.cancel();
+      throw error;
     }
-    if (user.status !== 1) throw new UserBlockedError();
-    await this.limiter.recordSuccess(email);
+    if (!result.verified || !user) throw new InvalidCredentialsError();
+    if (user.status !== 1) {
+      attempt.cancel();
+      throw new UserBlockedError();
+    }
+    attempt.succeeded();
     const session = await this.commandBus.execute(
       new CreateSessionCommand(user.id, 'email', email, ['password'], ip, userAgent),
     );
     if (result.needsRehash) {
       // The login has succeeded either way: a failed upgrade is simply tried again at the next login.
       await this.commandBus
-        .execute(new RehashUserPasswordCommand(user.id, password))
+        .execute(new RehashUserPasswordCommand(user.id, password, user.password!))
         .catch((error: unknown) => this.logger.warn(`Re-hash of ${user.id} failed: ${String(error)}`));
     }
     return session;

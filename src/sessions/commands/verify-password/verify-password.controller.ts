@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, Req, UseInterceptors } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { hashedPassword } from '@libs/http/params';
@@ -12,6 +12,7 @@ import { PasswordVerifier } from '../../../users/infrastructure/password-verifie
 import { GetUserQuery } from '../../../users/queries/get-user/get-user.handler';
 import { TooManyAttemptsError } from '../../domain/session.errors';
 import { LoginRateLimiter } from '../login/login-rate-limiter';
+import { RetryAfterInterceptor } from '../login/retry-after.interceptor';
 
 class VerifyPasswordModel {
   @ApiProperty({ example: true }) verified!: boolean;
@@ -38,12 +39,14 @@ export class VerifyPasswordController {
   @Post(':userId/verify-password')
   @HttpCode(200)
   @RequireScopes('users.read')
+  @UseInterceptors(RetryAfterInterceptor)
   @ApiOperation({
     operationId: 'users.verifyPassword',
     summary: "Check a user's password (extension)",
     description:
-      'Not in Appwrite. Answers `{"verified": true|false}` and never changes the stored hash. Failures count ' +
-      'against the same per-email and per-IP limits as login (429 when used up).',
+      'Not in Appwrite. Answers `{"verified": true|false}` and never changes the stored hash. Each check counts ' +
+      'against the same limits as login (per email and IP, per email, per IP; 429 with `Retry-After` when used ' +
+      'up); a right password gives its point back.',
   })
   @ApiBody({ type: VerifyPasswordRequest.dto })
   @ApiOkResponse({ type: VerifyPasswordModel, description: 'Whether the password is the user’s' })
@@ -51,7 +54,10 @@ export class VerifyPasswordController {
     ...UserIdPipe.errors,
     ...VerifyPasswordRequest.errors,
     UserNotFoundError,
-    when(new TooManyAttemptsError(60), 'Too many failed attempts for this user or from this IP'),
+    when(
+      new TooManyAttemptsError(60),
+      'Too many failed attempts for this user or from this IP; `Retry-After` in seconds',
+    ),
   )
   async verify(
     @Param('userId', UserIdPipe) userId: string,
@@ -60,11 +66,16 @@ export class VerifyPasswordController {
   ) {
     const { password } = VerifyPasswordRequest.parse(body);
     const user = await this.queryBus.execute(new GetUserQuery(userId));
-    const key = user.email ?? `user:${user.id}`;
-    await this.limiter.assertAllowed(key, request.ip);
-    const { verified } = await this.passwords.verify(password, user);
-    if (verified) await this.limiter.recordSuccess(key);
-    else await this.limiter.recordFailure(key, request.ip);
+    // Counted like a login (same counters, taken before verifying); a user without an email by its id.
+    const attempt = await this.limiter.consume(user.email ?? `user:${user.id}`, request.ip);
+    let verified: boolean;
+    try {
+      ({ verified } = await this.passwords.verify(password, user));
+    } catch (error) {
+      attempt.cancel();
+      throw error;
+    }
+    if (verified) attempt.succeeded();
     return { verified };
   }
 }

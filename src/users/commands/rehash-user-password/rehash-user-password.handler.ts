@@ -9,6 +9,8 @@ export class RehashUserPasswordCommand extends Command<void> {
     readonly userId: string,
     /** The password that was just verified against the old hash; hashed here, never stored or logged. */
     readonly password: string,
+    /** The stored hash the password was verified against: the upgrade is dropped if it changed since. */
+    readonly replaces: string,
   ) {
     super();
   }
@@ -22,10 +24,13 @@ export class RehashUserPasswordHandler implements ICommandHandler<RehashUserPass
     @Inject(PASSWORD_HASHER) private readonly argon2: Argon2Hasher,
   ) {}
 
-  async execute({ userId, password }: RehashUserPasswordCommand): Promise<void> {
+  async execute({ userId, password, replaces }: RehashUserPasswordCommand): Promise<void> {
     const stored = await this.argon2.hash(password);
     await this.users.update(userId, (user) =>
-      user.rehashPassword({ password: stored.hash, hash: stored.algorithm, hashOptions: stored.options }),
+      user.rehashPassword(
+        { password: stored.hash, hash: stored.algorithm, hashOptions: stored.options },
+        replaces,
+      ),
     );
   }
 }

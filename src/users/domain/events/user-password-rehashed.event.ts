@@ -1,6 +1,7 @@
 /**
- * The same password re-hashed to the current argon2id parameters after a successful login (an imported or
- * older hash). Not a password change: it revokes no session and does not move `passwordUpdate`.
+ * The same password stored under a new hash: re-hashed to the current argon2id parameters after a successful
+ * login (an imported or older hash), or a fast legacy hash wrapped in argon2id ahead of that login. Not a
+ * password change: it revokes no session and does not move `passwordUpdate`.
  */
 export class UserPasswordRehashedEvent {
   static readonly type = 'user.password.rehashed';

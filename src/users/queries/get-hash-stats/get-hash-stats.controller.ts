@@ -18,8 +18,18 @@ class HashStatModel {
     description: 'argon2 parameters as in the hash; `""` for others',
   })
   parameters!: string;
+  @ApiProperty({
+    example: null,
+    nullable: true,
+    type: String,
+    description: 'For argon2id over a legacy hash (`POST /v1/users/hashes/wrap`): the legacy algorithm',
+  })
+  wrapped!: string | null;
   @ApiProperty({ example: 120 }) users!: number;
-  @ApiProperty({ example: false, description: 'argon2id at the current parameters: nothing left to upgrade' })
+  @ApiProperty({
+    example: false,
+    description: 'A plain argon2id hash at the current parameters: nothing left to upgrade',
+  })
   current!: boolean;
 }
 
@@ -46,7 +56,9 @@ export class GetHashStatsController {
     operationId: 'users.getHashStats',
     summary: 'Users per password hash algorithm (extension)',
     description:
-      'Not in Appwrite. Imported users move to argon2id at their next login; watch `pending` reach 0.',
+      'Not in Appwrite. Imported users move to argon2id at their next login; watch `pending` reach 0. ' +
+      'Fast legacy hashes wrapped in argon2id (`POST /v1/users/hashes/wrap`) show as `argon2` with `wrapped` ' +
+      'set, and stay pending until that login.',
   })
   @ApiOkResponse({ type: HashStatsModel, description: 'Users per hash algorithm and parameters' })
   @ApiAppwriteErrors()
@@ -55,8 +67,9 @@ export class GetHashStatsController {
     const [rows] = await this.pool.query<RowDataPacket[]>(
       `SELECT hash AS algorithm,
               IF(hash = 'argon2', SUBSTRING_INDEX(SUBSTRING_INDEX(password, '$', 4), '$', -1), '') AS parameters,
-              LEFT(password, 10) = '$argon2id$' AS id_variant, COUNT(*) AS users
-         FROM users WHERE password IS NOT NULL GROUP BY 1, 2, 3 ORDER BY users DESC`,
+              LEFT(password, 10) = '$argon2id$' AS id_variant,
+              JSON_UNQUOTE(JSON_EXTRACT(hash_options, '$.wrapped.hash')) AS wrapped, COUNT(*) AS users
+         FROM users WHERE password IS NOT NULL GROUP BY 1, 2, 3, 4 ORDER BY users DESC`,
     );
     const [none] = await this.pool.query<RowDataPacket[]>(
       'SELECT COUNT(*) AS n FROM users WHERE password IS NULL',
@@ -64,8 +77,10 @@ export class GetHashStatsController {
     const hashes = rows.map((r) => ({
       algorithm: String(r.algorithm),
       parameters: String(r.parameters),
+      wrapped: r.wrapped === null ? null : String(r.wrapped),
       users: Number(r.users),
       current:
+        r.wrapped === null &&
         Number(r.id_variant) === 1 &&
         this.argon2.isCurrent({ algorithm: 'argon2', hash: `$argon2id$v=19$${r.parameters}$`, options: {} }),
     }));
