@@ -42,8 +42,11 @@ export class WrapLegacyPasswordHashesController {
       'wrapped hash: export such users only after that login. `npm run passwords:wrap-legacy` does every batch.',
   })
   @ApiBody({ type: WrapRequest.dto, required: false })
-  @ApiOkResponse({ type: WrapLegacyPasswordHashesModel })
-  @ApiAppwriteErrors()
+  @ApiOkResponse({
+    type: WrapLegacyPasswordHashesModel,
+    description: 'How many hashes this call wrapped, and how many fast legacy hashes are left',
+  })
+  @ApiAppwriteErrors(...WrapRequest.errors)
   wrap(@Body() body: unknown) {
     const { limit } = WrapRequest.parse(body);
     return this.commandBus.execute(new WrapLegacyPasswordHashesCommand(limit));
