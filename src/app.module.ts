@@ -9,6 +9,7 @@ import { ConfigModule } from './config/config.module';
 import { DeviceModule } from './common/device/device.module';
 import { MetricsModule } from './common/metrics/metrics.module';
 import { DatabaseModule } from './database/database.module';
+import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
 import { IdentitiesModule } from './identities/identities.module';
 import { MembershipsModule } from './memberships/memberships.module';
@@ -27,6 +28,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         CqrsModule.forRoot(),
         DatabaseModule,
+        EventsModule,
         RedisModule,
         DeviceModule,
         RelayNotifierModule,

@@ -6,6 +6,7 @@ import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { DeviceModule } from './common/device/device.module';
 import { DatabaseModule } from './database/database.module';
+import { EventsModule } from './events/events.module';
 import { IdentitiesWorkerModule } from './identities/identities-worker.module';
 import { IDENTITY_CLEANUP } from './identities/workers/identity-cleanup.subscription';
 import { RedisModule } from './redis/redis.module';
@@ -31,6 +32,7 @@ export class WorkerModule {
         ConfigModule.forRoot(config),
         CqrsModule.forRoot(),
         DatabaseModule,
+        EventsModule,
         RedisModule,
         DeviceModule,
         RelayModule.forRoot(EVENT_SUBSCRIPTIONS),

@@ -46,6 +46,8 @@ async function main(): Promise<void> {
   const serverEnv = {
     DATABASE_URL,
     API_KEY: apiKey,
+    // The seed seals with the same master key the server then reads with (a fresh database each run).
+    DATA_KEY: randomBytes(32).toString('base64'),
     PROJECT_ID,
     LOG_LEVEL: 'warn',
     QUEUE_PREFIX: prefix,

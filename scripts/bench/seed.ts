@@ -1,15 +1,23 @@
-import { AppendRequest, ConcurrencyError, MysqlEventStore, NewEvent } from '@libs/event-store';
+import {
+  AppendRequest,
+  ConcurrencyError,
+  MysqlDataKeys,
+  MysqlEventStore,
+  recordedFrom,
+} from '@libs/event-store';
 import { Argon2Hasher } from '@libs/passwords';
 import { createConnection, createPool, Pool, PoolConnection } from 'mysql2/promise';
 import { AppConfig } from '../../src/config/config';
 import { createDataSource } from '../../src/database/data-source';
 import { poolOptionsFromUrl } from '../../src/database/database-url';
 import { ensureDatabase } from '../../src/database/ensure-database';
+import { resolveMasterKeys } from '../../src/database/master-keys';
 import { runMigrations } from '../../src/database/migrate';
 import {
   USER_EVENTS,
   USER_STREAM,
   UserCreatedEvent,
+  UserEvent,
   UserLabelsChangedEvent,
 } from '../../src/users/domain/events';
 import { EMAIL_SCOPE, PHONE_SCOPE } from '../../src/users/domain/user.aggregate';
@@ -61,10 +69,8 @@ export async function seedUsers(url: string, config: AppConfig, count: number): 
   });
   const stored = await hasher.hash(SEED_PASSWORD);
   const pool = readCommittedPool(url, WORKERS + 2);
-  const store = new MysqlEventStore(pool);
+  const store = new MysqlEventStore(pool, new MysqlDataKeys(pool, resolveMasterKeys(config, console.warn)));
   const projection = new UserProjection();
-  const project = (tx: PoolConnection, events: Parameters<UserProjection['apply']>[1]) =>
-    projection.apply(tx, events);
 
   let next = 0;
   let done = 0;
@@ -77,22 +83,19 @@ export async function seedUsers(url: string, config: AppConfig, count: number): 
   const worker = async () => {
     for (let index = next++; index < count && !failed; index = next++) {
       const user = fakeUser(index);
-      const batch: NewEvent[] = [
-        USER_EVENTS.toNew(
-          new UserCreatedEvent({
-            userId: user.id,
-            name: user.name,
-            email: user.email,
-            phone: user.phone,
-            password: stored.hash,
-            hash: stored.algorithm,
-            hashOptions: stored.options,
-          }),
-          user.id,
-        ),
+      const domain: UserEvent[] = [
+        new UserCreatedEvent({
+          userId: user.id,
+          name: user.name,
+          email: user.email,
+          phone: user.phone,
+          password: stored.hash,
+          hash: stored.algorithm,
+          hashOptions: stored.options,
+        }),
       ];
-      if (user.labels.length > 0)
-        batch.push(USER_EVENTS.toNew(new UserLabelsChangedEvent({ labels: user.labels }), user.id));
+      if (user.labels.length > 0) domain.push(new UserLabelsChangedEvent({ labels: user.labels }));
+      const batch = domain.map((event) => USER_EVENTS.toNew(event, user.id));
       const claims = [{ op: 'claim' as const, scope: EMAIL_SCOPE, value: user.email }];
       if (user.phone) claims.push({ op: 'claim', scope: PHONE_SCOPE, value: user.phone });
       const request: AppendRequest<PoolConnection> = {
@@ -102,7 +105,11 @@ export async function seedUsers(url: string, config: AppConfig, count: number): 
         events: batch,
         metadata: { actor: { type: 'system', id: 'bench-seed' } },
         uniqueConstraints: claims,
-        project,
+        project: (tx, appended) =>
+          projection.apply(
+            tx,
+            appended.map((event, i) => recordedFrom(event, domain[i])),
+          ),
       };
       retries += await appendWithRetry(store, request).catch((error: unknown) => {
         failed = true;

@@ -1,40 +1,33 @@
-import { EventBus } from '@nestjs/cqrs';
-import {
+import type {
+  DomainEvent,
+  EventDecoder,
   EventMetadata,
   EventRegistry,
   EventStore,
-  StoredEvent,
-  UniqueConstraintChange,
-  UniqueConstraintError,
+  RecordedEvent,
 } from '@libs/event-store';
+import { recordedFrom, UniqueConstraintError } from '@libs/event-store';
 import type { PoolConnection } from 'mysql2/promise';
 import { withConcurrencyRetry } from './concurrency';
+import type { EventSourcedAggregate } from './domain/event-sourced.aggregate';
 import { RequestContext } from './request-context';
 
-export interface EventSourcedAggregate<E extends { data: object }> {
-  readonly id: string;
-  version: number;
-  loadFromHistory(history: E[]): void;
-  getUncommittedEvents(): E[];
-  uncommit(): void;
-  readonly pendingConstraints?: readonly UniqueConstraintChange[];
-}
-
-export interface InlineProjection {
-  apply(tx: PoolConnection, events: StoredEvent[]): Promise<void>;
+/** A read model kept in step inside the append transaction. */
+export interface InlineProjection<E extends DomainEvent> {
+  apply(tx: PoolConnection, events: ReadonlyArray<RecordedEvent<E>>): Promise<void>;
 }
 
 export type UniqueViolationMapper = (error: UniqueConstraintError) => Error;
 
 /**
- * Load by replaying a stream, save by appending at the expected version with the aggregate's inline projection
- * in the same transaction, then publish on the in-process EventBus. One implementation for every aggregate.
+ * Load by decoding a stream, save by appending at the expected version with the aggregate's inline projection
+ * in the same transaction. One implementation for every aggregate.
  */
-export abstract class EventSourcedRepository<A extends EventSourcedAggregate<E>, E extends { data: object }> {
+export abstract class EventSourcedRepository<A extends EventSourcedAggregate<E>, E extends DomainEvent> {
   protected constructor(
     private readonly store: EventStore<PoolConnection>,
-    private readonly eventBus: EventBus,
-    private readonly projection: InlineProjection,
+    private readonly decoder: EventDecoder,
+    private readonly projection: InlineProjection<E>,
     private readonly registry: EventRegistry<E>,
     private readonly streamType: string,
   ) {}
@@ -43,8 +36,8 @@ export abstract class EventSourcedRepository<A extends EventSourcedAggregate<E>,
 
   async load(id: string): Promise<A> {
     const aggregate = this.create(id);
-    const history = await this.store.readStream(this.streamType, id);
-    aggregate.loadFromHistory(history.map((e) => this.registry.toDomain(e)));
+    const history = await this.decoder.decodeAll(await this.store.readStream(this.streamType, id));
+    aggregate.loadFromHistory(history.map((recorded) => recorded.event as E));
     return aggregate;
   }
 
@@ -52,36 +45,41 @@ export abstract class EventSourcedRepository<A extends EventSourcedAggregate<E>,
     aggregate: A,
     onUniqueViolation: UniqueViolationMapper = (error) => error,
     metadata: Partial<EventMetadata> = {},
-  ): Promise<StoredEvent[]> {
+  ): Promise<Array<RecordedEvent<E>>> {
     const events = aggregate.getUncommittedEvents();
     if (events.length === 0) return [];
-    let stored: StoredEvent[];
+    let recorded: Array<RecordedEvent<E>> = [];
     try {
-      stored = await this.store.append({
+      await this.store.append({
         streamType: this.streamType,
         streamId: aggregate.id,
         expectedVersion: aggregate.version - events.length,
         events: events.map((e) => this.registry.toNew(e, aggregate.id)),
         metadata: { ...RequestContext.eventMetadata(), ...metadata },
-        uniqueConstraints: [...(aggregate.pendingConstraints ?? [])],
-        project: (tx, appended) => this.projection.apply(tx, appended),
+        uniqueConstraints: [...aggregate.pendingConstraints],
+        project: (tx, appended) => {
+          recorded = appended.map((stored, i) => recordedFrom(stored, events[i]));
+          return this.projection.apply(tx, recorded);
+        },
       });
     } catch (error) {
       if (error instanceof UniqueConstraintError) throw onUniqueViolation(error);
       throw error;
     }
-    this.eventBus.publishAll([...events]);
     aggregate.uncommit();
-    return stored;
+    return recorded;
   }
 
-  /** load → decide → save, re-run on a concurrent append (then 409). */
+  /**
+   * load → decide → save, re-run on a concurrent append (then 409). Creation too: a new stream loads empty,
+   * and two creators of one id race like two writers of one stream.
+   */
   async update(
     id: string,
     decide: (aggregate: A) => void,
     onUniqueViolation?: UniqueViolationMapper,
     metadata?: Partial<EventMetadata>,
-  ): Promise<StoredEvent[]> {
+  ): Promise<Array<RecordedEvent<E>>> {
     return withConcurrencyRetry(async () => {
       const aggregate = await this.load(id);
       decide(aggregate);

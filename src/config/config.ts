@@ -1,3 +1,4 @@
+import { parseKey } from '@libs/event-store';
 import { z } from 'zod';
 
 const LOOPBACK_URL = 'mysql://root@127.0.0.1:3306/identity';
@@ -20,6 +21,15 @@ const urlWithScheme = (schemes: string[]) =>
     },
     `must be a URL starting with ${schemes.map((s) => `${s}://`).join(' or ')}`,
   );
+
+const masterKey = z.string().refine((value) => {
+  try {
+    parseKey(value);
+    return true;
+  } catch {
+    return false;
+  }
+}, 'must be 32 bytes: 64 hex characters or 44 characters of base64 (e.g. `openssl rand -base64 32`)');
 
 const schema = z.object({
   PORT: intInRange(1, 65535).default(3000),
@@ -83,6 +93,21 @@ const schema = z.object({
   RELAY_POLL_MS: intInRange(10, 60000).default(500),
   RELAY_BATCH_SIZE: intInRange(1, 10000).default(500),
   WORKER_CONCURRENCY: intInRange(1, 1000).default(32),
+  /** Master key that wraps the per-user data keys of sealed event fields; generated into DATA_KEY_FILE if unset. */
+  DATA_KEY: masterKey.optional(),
+  /** Former master keys, comma-separated: still unwrap data keys until `npm run data-key:rotate` re-wraps them. */
+  DATA_KEY_PREVIOUS: z
+    .string()
+    .transform((value) =>
+      value
+        .split(',')
+        .map((key) => key.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(masterKey))
+    .default([]),
+  /** Where a master key generated for a local start (no DATA_KEY) is kept. */
+  DATA_KEY_FILE: z.string().min(1).default('.data/data-key'),
   /** How often the reconciler compares each consumer's processed events with the event store. */
   RECONCILE_INTERVAL_MS: intInRange(100, 3_600_000).default(5000),
   /** How long an event may stay unprocessed by a consumer before the reconciler delivers it again. */
@@ -90,6 +115,9 @@ const schema = z.object({
 });
 
 export type AppConfig = z.infer<typeof schema>;
+
+/** Never echoed back in a configuration error. */
+const SECRET_VARIABLES = new Set(['API_KEY', 'DATABASE_URL', 'DATA_KEY', 'DATA_KEY_PREVIOUS']);
 
 /** Thrown for an invalid environment; the message names every offending variable. */
 export class ConfigError extends Error {}
@@ -108,7 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!result.success) {
     const lines = result.error.issues.map((issue) => {
       const name = String(issue.path[0] ?? '?');
-      const shown = name === 'API_KEY' || name === 'DATABASE_URL' ? '' : ` (got "${input[name]}")`;
+      const shown = SECRET_VARIABLES.has(name) ? '' : ` (got "${input[name]}")`;
       return `  ${name}: ${issue.message}${shown}`;
     });
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);

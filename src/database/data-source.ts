@@ -7,6 +7,7 @@ import { Identities1764200000000 } from './migrations/1764200000000-identities';
 import { Sessions1764300000000 } from './migrations/1764300000000-sessions';
 import { SessionEpochs1764400000000 } from './migrations/1764400000000-session-epochs';
 import { ConsumerProgress1764500000000 } from './migrations/1764500000000-consumer-progress';
+import { DataKeys1764600000000 } from './migrations/1764600000000-data-keys';
 
 export const MIGRATIONS = [
   InitialSchema1764000000000,
@@ -15,6 +16,7 @@ export const MIGRATIONS = [
   Sessions1764300000000,
   SessionEpochs1764400000000,
   ConsumerProgress1764500000000,
+  DataKeys1764600000000,
 ];
 
 /** TypeORM owns the schema (migrations, never `synchronize`) and the small admin tables. */

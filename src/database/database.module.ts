@@ -1,12 +1,13 @@
 import { Global, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
-import { MysqlEventStore } from '@libs/event-store';
+import { MysqlDataKeys, MysqlEventStore } from '@libs/event-store';
 import { Pool } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { createDataSource } from './data-source';
 import { createAppPool } from './database-url';
-import { EVENT_STORE, MYSQL_POOL } from './database.tokens';
+import { DATA_KEYS, EVENT_STORE, MYSQL_POOL } from './database.tokens';
 import { ensureDatabase } from './ensure-database';
+import { resolveMasterKeys } from './master-keys';
 import { runMigrations } from './migrate';
 
 @Injectable()
@@ -43,9 +44,30 @@ class DatabaseLifecycle implements OnApplicationShutdown {
       inject: [APP_CONFIG, DataSource],
       useFactory: (config: AppConfig) => createAppPool(config.DATABASE_URL, config.DATABASE_POOL_SIZE),
     },
-    { provide: EVENT_STORE, inject: [MYSQL_POOL], useFactory: (pool: Pool) => new MysqlEventStore(pool) },
+    {
+      provide: DATA_KEYS,
+      inject: [APP_CONFIG, MYSQL_POOL],
+      useFactory: async (config: AppConfig, pool: Pool) => {
+        const masters = resolveMasterKeys(config, (message) => new Logger('DataKeys').warn(message));
+        const dataKeys = new MysqlDataKeys(pool, masters);
+        // Starting with the wrong DATA_KEY would fail on the first sealed event; say so now, plainly.
+        const unknown = await dataKeys.unknownMasterKeys();
+        if (unknown.length > 0) {
+          throw new Error(
+            `DATA_KEY does not match the master key(s) ${unknown.join(', ')} that wrap the stored data keys. ` +
+              'Set DATA_KEY to the key in use, or add it to DATA_KEY_PREVIOUS and run `npm run data-key:rotate`.',
+          );
+        }
+        return dataKeys;
+      },
+    },
+    {
+      provide: EVENT_STORE,
+      inject: [MYSQL_POOL, DATA_KEYS],
+      useFactory: (pool: Pool, dataKeys: MysqlDataKeys) => new MysqlEventStore(pool, dataKeys),
+    },
     DatabaseLifecycle,
   ],
-  exports: [DataSource, MYSQL_POOL, EVENT_STORE],
+  exports: [DataSource, MYSQL_POOL, EVENT_STORE, DATA_KEYS],
 })
 export class DatabaseModule {}

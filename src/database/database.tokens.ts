@@ -1,3 +1,5 @@
 /** mysql2/promise pool for the hot paths (prepared statements); TypeORM owns schema and admin tables. */
 export const MYSQL_POOL = Symbol('MYSQL_POOL');
 export const EVENT_STORE = Symbol('EVENT_STORE');
+/** The `MysqlDataKeys` cipher: seals events' personal fields, destroys a user's keys on erasure. */
+export const DATA_KEYS = Symbol('DATA_KEYS');

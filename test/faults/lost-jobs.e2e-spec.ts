@@ -89,12 +89,12 @@ describe('nothing lost between the event store and the workers', () => {
       const inFlight = async () => (await revocations.getJobCounts('active')).active === users.length;
 
       let worker = startWorker();
-      await t.eventually(inFlight, 30_000);
+      await t.eventually(inFlight, 60_000);
       await kill(worker);
       worker = startWorker();
       // The jobs come back from the dead worker (one stall) and are in flight again in the new one.
-      await t.eventually(async () => (await revocations.getJobCounts('active')).active === 0, 30_000);
-      await t.eventually(inFlight, 30_000);
+      await t.eventually(async () => (await revocations.getJobCounts('active')).active === 0, 60_000);
+      await t.eventually(inFlight, 60_000);
       await kill(worker);
       const restartedAt = Date.now();
       startWorker();
@@ -111,7 +111,7 @@ describe('nothing lost between the event store and the workers', () => {
       hold.release();
       await revocations.close();
     }
-  }, 180_000);
+  }, 300_000);
 
   it('jobs that a Redis restarted without its data dropped are delivered again', async () => {
     await blockTwentyUsers();

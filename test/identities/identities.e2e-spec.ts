@@ -1,3 +1,5 @@
+import { AppEventDecoder, EVENT_DECODER } from '../../src/events/events.module';
+import { isIdentityEvent } from '../../src/identities/domain/events';
 import { MysqlEventStore } from '@libs/event-store';
 import type { RowDataPacket } from 'mysql2/promise';
 import { IdentityProjection } from '../../src/identities/infrastructure/identity.projection';
@@ -353,6 +355,7 @@ describe('identities', () => {
     await t.db.query('DELETE FROM identity_search_tokens');
     await t.db.query('DELETE FROM identities');
     const store = new MysqlEventStore(t.db);
+    const decoder = t.app.get<AppEventDecoder>(EVENT_DECODER);
     const connection = await t.db.getConnection();
     try {
       for (
@@ -360,7 +363,10 @@ describe('identities', () => {
         batch.length > 0;
         batch = await store.readAll(position, 100)
       ) {
-        await new IdentityProjection().apply(connection, batch);
+        await new IdentityProjection().apply(
+          connection,
+          (await decoder.decodeAll(batch)).filter(isIdentityEvent),
+        );
         position = batch[batch.length - 1].position;
       }
     } finally {

@@ -1,3 +1,4 @@
+import { TEST_DATA_KEY } from '../support/processes';
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
@@ -124,6 +125,7 @@ describe('eager wrap of fast legacy hashes in argon2id', () => {
         DATABASE_URL: t.config.DATABASE_URL,
         REDIS_URL: t.config.REDIS_URL,
         QUEUE_PREFIX: t.config.QUEUE_PREFIX,
+        DATA_KEY: TEST_DATA_KEY,
       },
       timeout: 60_000,
     });

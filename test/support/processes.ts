@@ -19,11 +19,20 @@ export interface Spawned {
   exited: Promise<number | null>;
 }
 
+/** The master key of sealed event fields in tests (a constant, so no test writes a key file). */
+export const TEST_DATA_KEY = 'dGVzdC1kYXRhLWtleS0wMTIzNDU2Nzg5YWJjZGVmMDE=';
+
 /** `node dist/src/main.js` (built by the global setup) with the given environment. */
 export function spawnService(env: Record<string, string>): Spawned {
   let output = '';
   const child = spawn(process.execPath, ['dist/src/main.js'], {
-    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', SKIP_SERVICES: '1', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      LOG_LEVEL: 'warn',
+      SKIP_SERVICES: '1',
+      DATA_KEY: TEST_DATA_KEY,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));

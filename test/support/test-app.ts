@@ -7,6 +7,7 @@ import { poolOptionsFromUrl } from '../../src/database/database-url';
 import { createHttpApp } from '../../src/http/create-http-app';
 import { WorkerModule } from '../../src/worker.module';
 import { freshDatabaseUrl } from './database';
+import { TEST_DATA_KEY } from './processes';
 
 export const PROJECT = 'test-project';
 export const BOOTSTRAP_KEY = 'test-bootstrap-key-0123456789abcdef';
@@ -47,6 +48,7 @@ export class TestApp {
     const config = loadConfig({
       DATABASE_URL: freshDatabaseUrl(),
       API_KEY: BOOTSTRAP_KEY,
+      DATA_KEY: TEST_DATA_KEY,
       PROJECT_ID: PROJECT,
       LOG_LEVEL: 'silent',
       QUEUE_PREFIX: `test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`,

@@ -1,4 +1,6 @@
 import { MysqlEventStore } from '@libs/event-store';
+import { AppEventDecoder, EVENT_DECODER } from '../../src/events/events.module';
+import { isUserEvent } from '../../src/users/domain/events';
 import { UserProjection } from '../../src/users/infrastructure/user.projection';
 import { TestApp } from '../support/test-app';
 
@@ -43,6 +45,7 @@ describe('users projection rebuild', () => {
     await t.db.query('DELETE FROM users');
 
     const store = new MysqlEventStore(t.db);
+    const decoder = t.app.get<AppEventDecoder>(EVENT_DECODER);
     const projection = new UserProjection();
     const connection = await t.db.getConnection();
     try {
@@ -50,7 +53,7 @@ describe('users projection rebuild', () => {
       for (;;) {
         const batch = await store.readAll(position, 100);
         if (batch.length === 0) break;
-        await projection.apply(connection, batch);
+        await projection.apply(connection, (await decoder.decodeAll(batch)).filter(isUserEvent));
         position = batch[batch.length - 1].position;
       }
     } finally {

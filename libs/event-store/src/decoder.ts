@@ -66,3 +66,18 @@ export async function sealData<Tx>(
   if (Object.keys(sealed).length === 0) return rest;
   return { ...rest, [SEALED]: await cipher.seal(tx, seal.subject, sealed) };
 }
+
+/** An event just appended, with the domain event it came from: nothing to decode, it was written from it. */
+export function recordedFrom<E extends DomainEvent>(stored: StoredEvent, event: E): RecordedEvent<E> {
+  return {
+    position: stored.position,
+    id: stored.id,
+    streamType: stored.streamType,
+    streamId: stored.streamId,
+    version: stored.version,
+    metadata: stored.metadata,
+    occurredAt: stored.occurredAt,
+    event,
+    erased: [],
+  };
+}

@@ -56,7 +56,7 @@ export class EventRegistry<E extends { data: object }> {
   }
 
   /** One registry over several modules' registries, each keeping its own subjects. */
-  static merge<T extends { data: object }>(...registries: Array<EventRegistry<never>>): EventRegistry<T> {
+  static merge<T extends { data: object }>(...registries: Array<EventRegistry<T>>): EventRegistry<T> {
     const merged = new EventRegistry<T>();
     for (const registry of registries) {
       for (const [type, registration] of registry.byType) {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { AggregateRoot } from '@nestjs/cqrs';
+import { EventSourcedAggregate } from '../../common/domain/event-sourced.aggregate';
 import type { UniqueConstraintChange } from '@libs/event-store';
 import {
   IdentityCreatedData,
@@ -30,19 +30,14 @@ export function providerConstraintValue(provider: string, providerUid: string): 
  * An identity's write model: linked once, unlinked at most once. Unlinking an unlinked identity is refused,
  * so a replayed clean-up appends nothing; the id may be linked again afterwards (its history is kept).
  */
-export class IdentityAggregate extends AggregateRoot<IdentityEvent> {
-  version = 0;
+export class IdentityAggregate extends EventSourcedAggregate<IdentityEvent> {
   exists = false;
   userId: string | null = null;
   private provider = '';
   private providerUid = '';
   private readonly constraints: UniqueConstraintChange[] = [];
 
-  constructor(readonly id: string) {
-    super();
-  }
-
-  get pendingConstraints(): readonly UniqueConstraintChange[] {
+  override get pendingConstraints(): readonly UniqueConstraintChange[] {
     return this.constraints;
   }
 
@@ -71,14 +66,6 @@ export class IdentityAggregate extends AggregateRoot<IdentityEvent> {
         reason,
       }),
     );
-  }
-
-  override apply<T extends IdentityEvent>(
-    event: T,
-    options?: boolean | { fromHistory?: boolean; skipHandler?: boolean },
-  ): void {
-    super.apply(event, options as boolean);
-    this.version += 1;
   }
 
   onIdentityCreatedEvent(event: IdentityCreatedEvent): void {

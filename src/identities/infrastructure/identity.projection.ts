@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { StoredEvent } from '@libs/event-store';
+import { EventHandlers, RecordedEvent, reduce } from '@libs/event-store';
 import type { PoolConnection } from 'mysql2/promise';
-import { IDENTITY_STREAM } from '../domain/events';
-import type { IdentityCreatedData } from '../domain/events';
+import { IdentityCreatedEvent, IdentityDeletedEvent, IdentityEvent } from '../domain/events';
 import { identitySearchTokens } from './identity-search-tokens';
 
 /**
@@ -11,22 +10,24 @@ import { identitySearchTokens } from './identity-search-tokens';
  */
 @Injectable()
 export class IdentityProjection {
-  async apply(sql: PoolConnection, events: StoredEvent[]): Promise<void> {
-    for (const event of events) {
-      if (event.streamType !== IDENTITY_STREAM) continue;
-      if (event.type === 'identity.created')
-        await this.insert(sql, event, event.data as unknown as IdentityCreatedData);
-      if (event.type === 'identity.deleted') {
-        await sql.execute(
-          'DELETE t FROM identity_search_tokens t JOIN identities i ON i.sequence = t.identity_sequence WHERE i.id = ?',
-          [event.streamId],
-        );
-        await sql.execute('DELETE FROM identities WHERE id = ?', [event.streamId]);
-      }
-    }
+  private readonly handlers: EventHandlers<IdentityEvent, PoolConnection> = {
+    [IdentityCreatedEvent.type]: (sql, r) => this.insert(sql, r),
+    [IdentityDeletedEvent.type]: async (sql, r) => {
+      await sql.execute(
+        'DELETE t FROM identity_search_tokens t JOIN identities i ON i.sequence = t.identity_sequence WHERE i.id = ?',
+        [r.streamId],
+      );
+      await sql.execute('DELETE FROM identities WHERE id = ?', [r.streamId]);
+    },
+  };
+
+  apply(sql: PoolConnection, events: ReadonlyArray<RecordedEvent<IdentityEvent>>): Promise<void> {
+    return reduce(this.handlers, sql, events);
   }
 
-  private async insert(sql: PoolConnection, event: StoredEvent, d: IdentityCreatedData): Promise<void> {
+  private async insert(sql: PoolConnection, recorded: RecordedEvent<IdentityCreatedEvent>): Promise<void> {
+    const event = recorded;
+    const d = recorded.event.data;
     const at = event.occurredAt;
     await sql.execute(
       `INSERT INTO identities (id, sequence, version, user_id, provider, provider_uid, provider_email,

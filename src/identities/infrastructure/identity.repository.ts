@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EventBus } from '@nestjs/cqrs';
-import { EventStore } from '@libs/event-store';
+import { EventDecoder, EventStore } from '@libs/event-store';
 import type { PoolConnection } from 'mysql2/promise';
 import { EventSourcedRepository } from '../../common/event-sourced.repository';
 import { EVENT_STORE } from '../../database/database.tokens';
+import { EVENT_DECODER } from '../../events/events.module';
 import { IDENTITY_EVENTS, IDENTITY_STREAM, IdentityEvent } from '../domain/events';
 import { IdentityAggregate } from '../domain/identity.aggregate';
 import { IdentityProjection } from './identity.projection';
@@ -12,10 +12,10 @@ import { IdentityProjection } from './identity.projection';
 export class IdentityRepository extends EventSourcedRepository<IdentityAggregate, IdentityEvent> {
   constructor(
     @Inject(EVENT_STORE) store: EventStore<PoolConnection>,
-    eventBus: EventBus,
+    @Inject(EVENT_DECODER) decoder: EventDecoder,
     projection: IdentityProjection,
   ) {
-    super(store, eventBus, projection, IDENTITY_EVENTS, IDENTITY_STREAM);
+    super(store, decoder, projection, IDENTITY_EVENTS, IDENTITY_STREAM);
   }
 
   protected create(id: string): IdentityAggregate {

@@ -1,9 +1,10 @@
 import { Logger } from '@nestjs/common';
-import { EventBus } from '@nestjs/cqrs';
+import { EventDecoder } from '@libs/event-store';
 import { InMemoryEventStore } from '@libs/event-store/testing';
 import type { Pool } from 'mysql2/promise';
 import type { AppConfig } from '../../config/config';
 import type { EventJobData } from '../../relay/relay.contract';
+import { IDENTITY_EVENTS } from '../domain/events';
 import { IdentityAggregate } from '../domain/identity.aggregate';
 import type { IdentitiesReader } from '../infrastructure/identities.reader';
 import type { IdentityProjection } from '../infrastructure/identity.projection';
@@ -26,9 +27,9 @@ const userDeleted: EventJobData = {
 /** The processor over an in-memory event store, a fake reader and a fake processed-events table. */
 async function setup(identities: Array<[string, string]>) {
   const store = new InMemoryEventStore();
-  const eventBus = { publishAll: () => undefined } as unknown as EventBus;
+  const decoder = new EventDecoder(IDENTITY_EVENTS as never);
   const noProjection = { apply: async () => undefined } as unknown as IdentityProjection;
-  const repository = new IdentityRepository(store as never, eventBus, noProjection);
+  const repository = new IdentityRepository(store as never, decoder, noProjection);
   for (const [identityId, userId] of identities) {
     const identity = new IdentityAggregate(identityId);
     identity.link({

@@ -1,4 +1,4 @@
-import { AggregateRoot } from '@nestjs/cqrs';
+import { EventSourcedAggregate } from '../../common/domain/event-sourced.aggregate';
 import {
   SessionCreatedData,
   SessionCreatedEvent,
@@ -12,14 +12,9 @@ import { SessionNotFoundError } from './session.errors';
  * A session's write model: created once, revoked at most once. Revoking a session that is already revoked
  * is refused, so a replayed revocation (worker retry) appends nothing.
  */
-export class SessionAggregate extends AggregateRoot<SessionEvent> {
-  version = 0;
+export class SessionAggregate extends EventSourcedAggregate<SessionEvent> {
   userId: string | null = null;
   revoked = false;
-
-  constructor(readonly id: string) {
-    super();
-  }
 
   get isLive(): boolean {
     return this.userId !== null && !this.revoked;
@@ -33,14 +28,6 @@ export class SessionAggregate extends AggregateRoot<SessionEvent> {
   revoke(reason: SessionRevocationReason): void {
     if (!this.isLive || this.userId === null) throw new SessionNotFoundError();
     this.apply(new SessionRevokedEvent({ userId: this.userId, reason }));
-  }
-
-  override apply<T extends SessionEvent>(
-    event: T,
-    options?: boolean | { fromHistory?: boolean; skipHandler?: boolean },
-  ): void {
-    super.apply(event, options as boolean);
-    this.version += 1;
   }
 
   onSessionCreatedEvent(event: SessionCreatedEvent): void {

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EventBus } from '@nestjs/cqrs';
-import { EventStore } from '@libs/event-store';
+import { EventDecoder, EventStore } from '@libs/event-store';
 import type { PoolConnection } from 'mysql2/promise';
 import { EventSourcedRepository } from '../../common/event-sourced.repository';
 import { EVENT_STORE } from '../../database/database.tokens';
+import { EVENT_DECODER } from '../../events/events.module';
 import { SESSION_EVENTS, SESSION_STREAM, SessionEvent } from '../domain/events';
 import { SessionAggregate } from '../domain/session.aggregate';
 import { SessionProjection } from './session.projection';
@@ -12,10 +12,10 @@ import { SessionProjection } from './session.projection';
 export class SessionRepository extends EventSourcedRepository<SessionAggregate, SessionEvent> {
   constructor(
     @Inject(EVENT_STORE) store: EventStore<PoolConnection>,
-    eventBus: EventBus,
+    @Inject(EVENT_DECODER) decoder: EventDecoder,
     projection: SessionProjection,
   ) {
-    super(store, eventBus, projection, SESSION_EVENTS, SESSION_STREAM);
+    super(store, decoder, projection, SESSION_EVENTS, SESSION_STREAM);
   }
 
   protected create(id: string): SessionAggregate {

@@ -1,4 +1,4 @@
-import { AggregateRoot } from '@nestjs/cqrs';
+import { EventSourcedAggregate } from '../../common/domain/event-sourced.aggregate';
 import type { UniqueConstraintChange } from '@libs/event-store';
 import {
   UserCreatedEvent,
@@ -40,9 +40,7 @@ export const PHONE_SCOPE = 'user.phone';
  * evolve state, so replaying history never re-checks rules. A deleted user's stream can start again with
  * a new `user.created`: the id and email are free again, and the history is kept.
  */
-export class UserAggregate extends AggregateRoot<UserEvent> {
-  /** Stream version after the last loaded or applied event. */
-  version = 0;
+export class UserAggregate extends EventSourcedAggregate<UserEvent> {
   exists = false;
   email: string | null = null;
   phone: string | null = null;
@@ -51,12 +49,8 @@ export class UserAggregate extends AggregateRoot<UserEvent> {
   passwordHash: string | null = null;
   private readonly constraints: UniqueConstraintChange[] = [];
 
-  constructor(readonly id: string) {
-    super();
-  }
-
   /** Constraint changes implied by the uncommitted events, for the append transaction. */
-  get pendingConstraints(): readonly UniqueConstraintChange[] {
+  override get pendingConstraints(): readonly UniqueConstraintChange[] {
     return this.constraints;
   }
 
@@ -136,14 +130,6 @@ export class UserAggregate extends AggregateRoot<UserEvent> {
     this.release(EMAIL_SCOPE, this.email);
     this.release(PHONE_SCOPE, this.phone);
     this.apply(new UserDeletedEvent({}));
-  }
-
-  override apply<T extends UserEvent>(
-    event: T,
-    options?: boolean | { fromHistory?: boolean; skipHandler?: boolean },
-  ): void {
-    super.apply(event, options as boolean);
-    this.version += 1;
   }
 
   onUserCreatedEvent(event: UserCreatedEvent): void {

@@ -1,5 +1,6 @@
-import type { StoredEvent } from '@libs/event-store';
+import { recorded } from '@libs/event-store/testing';
 import type { PoolConnection } from 'mysql2/promise';
+import { USER_EVENTS } from '../domain/events';
 import { UserProjection } from './user.projection';
 
 /** Records the SQL the projection sends; answers the reindex SELECT with the row it would read. */
@@ -19,18 +20,14 @@ function recordingConnection(row: Record<string, unknown> = {}) {
 }
 
 const at = new Date('2026-01-02T03:04:05.678Z');
-const stored = (type: string, data: Record<string, unknown>, version = 2): StoredEvent => ({
-  position: 41,
-  id: 'e1',
-  streamType: 'user',
-  streamId: 'u1',
-  version,
-  type,
-  schemaVersion: 1,
-  data,
-  metadata: {},
-  occurredAt: at,
-});
+const stored = (type: string, data: Record<string, unknown>, version = 2) =>
+  recorded(USER_EVENTS.toDomain({ type, schemaVersion: 1, data }), {
+    position: 41,
+    id: 'e1',
+    streamId: 'u1',
+    version,
+    occurredAt: at,
+  });
 
 const row = {
   sequence: 41,
@@ -136,14 +133,5 @@ describe('UserProjection', () => {
       'DELETE t FROM user_search_toke',
       'DELETE FROM users WHERE id = ?',
     ]);
-  });
-
-  it('ignores other streams and unknown event types', async () => {
-    const { connection, statements } = recordingConnection();
-    await new UserProjection().apply(connection, [
-      { ...stored('user.name.changed', { name: 'x' }), streamType: 'session' },
-      stored('user.something.new', {}),
-    ]);
-    expect(statements).toEqual([]);
   });
 });

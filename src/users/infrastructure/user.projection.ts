@@ -1,8 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import type { StoredEvent } from '@libs/event-store';
+import { EventHandlers, RecordedEvent, reduce } from '@libs/event-store';
 import type { PoolConnection } from 'mysql2/promise';
-import { USER_STREAM } from '../domain/events';
-import type { UserCreatedData } from '../domain/events';
+import {
+  UserCreatedEvent,
+  UserDeletedEvent,
+  UserEmailChangedEvent,
+  UserEmailVerificationChangedEvent,
+  UserEvent,
+  UserLabelsChangedEvent,
+  UserNameChangedEvent,
+  UserPasswordChangedEvent,
+  UserPasswordRehashedEvent,
+  UserPhoneChangedEvent,
+  UserPhoneVerificationChangedEvent,
+  UserPrefsUpdatedEvent,
+  UserStatusChangedEvent,
+} from '../domain/events';
 import { SearchableUser, userSearchTokens } from './user-search-tokens';
 
 /** A connection inside the append transaction (or a rebuild's connection). */
@@ -17,109 +30,94 @@ interface SearchRow {
   labels: string;
 }
 
-/** Fields whose change means the search tokens must be rebuilt. */
-const SEARCH_EVENTS = new Set([
-  'user.name.changed',
-  'user.email.changed',
-  'user.phone.changed',
-  'user.labels.changed',
-]);
+type Value = string | number | Date | null;
+
+/** `UPDATE users SET <assignments>, version, updated_at` for the event's user. */
+async function set(sql: Sql, recorded: RecordedEvent, assignments: string, values: Value[]): Promise<void> {
+  await sql.execute(`UPDATE users SET ${assignments}, version = ?, updated_at = ? WHERE id = ?`, [
+    ...values,
+    recorded.version,
+    recorded.occurredAt,
+    recorded.streamId,
+  ]);
+}
 
 /**
  * Keeps the `users` read table (and its search tokens) in step with the user streams. Runs inside the append
  * transaction, so a request reads its own writes; depends only on events and its own rows, so replaying
- * every event into empty tables rebuilds the same rows.
+ * every event into empty tables rebuilds the same rows. `session_epoch` moves on every event that ends the
+ * user's sessions (see the session-epochs migration).
  */
 @Injectable()
 export class UserProjection {
-  async apply(sql: Sql, events: StoredEvent[]): Promise<void> {
-    for (const event of events) {
-      if (event.streamType !== USER_STREAM) continue;
-      await this.applyOne(sql, event);
-      if (SEARCH_EVENTS.has(event.type)) await this.reindex(sql, event.streamId);
-    }
+  private readonly handlers: EventHandlers<UserEvent, Sql> = {
+    [UserCreatedEvent.type]: (sql, r) => this.insert(sql, r),
+    [UserNameChangedEvent.type]: async (sql, r) => {
+      await set(sql, r, 'name = ?', [r.event.data.name]);
+      await this.reindex(sql, r.streamId);
+    },
+    [UserEmailChangedEvent.type]: async (sql, r) => {
+      await set(sql, r, 'email = ?, email_verification = 0', [r.event.data.email]);
+      await this.reindex(sql, r.streamId);
+    },
+    [UserPhoneChangedEvent.type]: async (sql, r) => {
+      await set(sql, r, 'phone = ?, phone_verification = 0', [r.event.data.phone]);
+      await this.reindex(sql, r.streamId);
+    },
+    [UserPasswordChangedEvent.type]: (sql, r) =>
+      set(sql, r, 'password = ?, hash = ?, hash_options = ?, password_update = ?, session_epoch = ?', [
+        r.event.data.password,
+        r.event.data.hash,
+        JSON.stringify(r.event.data.hashOptions),
+        r.occurredAt,
+        r.position,
+      ]),
+    [UserPasswordRehashedEvent.type]: (sql, r) =>
+      set(sql, r, 'password = ?, hash = ?, hash_options = ?', [
+        r.event.data.password,
+        r.event.data.hash,
+        JSON.stringify(r.event.data.hashOptions),
+      ]),
+    // Blocking ends the sessions for good; unblocking leaves the epoch, so they stay ended.
+    [UserStatusChangedEvent.type]: (sql, r) =>
+      r.event.data.status
+        ? set(sql, r, 'status = 1', [])
+        : set(sql, r, 'status = 0, session_epoch = ?', [r.position]),
+    [UserEmailVerificationChangedEvent.type]: (sql, r) =>
+      set(sql, r, 'email_verification = ?', [r.event.data.emailVerification ? 1 : 0]),
+    [UserPhoneVerificationChangedEvent.type]: (sql, r) =>
+      set(sql, r, 'phone_verification = ?', [r.event.data.phoneVerification ? 1 : 0]),
+    [UserLabelsChangedEvent.type]: async (sql, r) => {
+      await set(sql, r, 'labels = ?', [JSON.stringify(r.event.data.labels)]);
+      await this.reindex(sql, r.streamId);
+    },
+    [UserPrefsUpdatedEvent.type]: (sql, r) => set(sql, r, 'prefs = ?', [JSON.stringify(r.event.data.prefs)]),
+    [UserDeletedEvent.type]: async (sql, r) => {
+      await sql.execute(
+        'DELETE t FROM user_search_tokens t JOIN users u ON u.sequence = t.user_sequence WHERE u.id = ?',
+        [r.streamId],
+      );
+      await sql.execute('DELETE FROM users WHERE id = ?', [r.streamId]);
+    },
+  };
+
+  apply(sql: Sql, events: ReadonlyArray<RecordedEvent<UserEvent>>): Promise<void> {
+    return reduce(this.handlers, sql, events);
   }
 
-  private async applyOne(sql: Sql, event: StoredEvent): Promise<void> {
-    const at = event.occurredAt;
-    const d = event.data;
-    const set = (assignments: string, values: unknown[]) =>
-      sql.execute(`UPDATE users SET ${assignments}, version = ?, updated_at = ? WHERE id = ?`, [
-        ...(values as Array<string | number | Date | null>),
-        event.version,
-        at,
-        event.streamId,
-      ]);
-    switch (event.type) {
-      case 'user.created':
-        return this.insert(sql, event, d as unknown as UserCreatedData);
-      case 'user.name.changed':
-        await set('name = ?', [d.name]);
-        return;
-      case 'user.email.changed':
-        await set('email = ?, email_verification = 0', [d.email]);
-        return;
-      case 'user.phone.changed':
-        await set('phone = ?, phone_verification = 0', [d.phone]);
-        return;
-      case 'user.password.changed':
-        // A new password ends every session made before it (the epoch; see the session-epochs migration).
-        await set('password = ?, hash = ?, hash_options = ?, password_update = ?, session_epoch = ?', [
-          d.password,
-          d.hash,
-          JSON.stringify(d.hashOptions),
-          at,
-          event.position,
-        ]);
-        return;
-      case 'user.password.rehashed':
-        await set('password = ?, hash = ?, hash_options = ?', [
-          d.password,
-          d.hash,
-          JSON.stringify(d.hashOptions),
-        ]);
-        return;
-      case 'user.status.changed':
-        // Blocking ends the sessions for good; unblocking leaves the epoch, so they stay ended.
-        if (d.status) await set('status = 1', []);
-        else await set('status = 0, session_epoch = ?', [event.position]);
-        return;
-      case 'user.email.verification.changed':
-        await set('email_verification = ?', [d.emailVerification ? 1 : 0]);
-        return;
-      case 'user.phone.verification.changed':
-        await set('phone_verification = ?', [d.phoneVerification ? 1 : 0]);
-        return;
-      case 'user.labels.changed':
-        await set('labels = ?', [JSON.stringify(d.labels)]);
-        return;
-      case 'user.prefs.updated':
-        await set('prefs = ?', [JSON.stringify(d.prefs)]);
-        return;
-      case 'user.deleted':
-        await sql.execute(
-          'DELETE t FROM user_search_tokens t JOIN users u ON u.sequence = t.user_sequence WHERE u.id = ?',
-          [event.streamId],
-        );
-        await sql.execute('DELETE FROM users WHERE id = ?', [event.streamId]);
-        return;
-      default:
-        // An event type this projection does not know changes nothing here (forward compatibility).
-        return;
-    }
-  }
-
-  private async insert(sql: Sql, event: StoredEvent, d: UserCreatedData): Promise<void> {
-    const at = event.occurredAt;
+  private async insert(sql: Sql, recorded: RecordedEvent<UserCreatedEvent>): Promise<void> {
+    const at = recorded.occurredAt;
+    const d = recorded.event.data;
     await sql.execute(
-      `INSERT INTO users (sequence, session_epoch, id, version, name, email, phone, password, hash, hash_options, status, labels, prefs,
-         email_verification, phone_verification, mfa, registration, password_update, accessed_at, created_at, updated_at)
+      `INSERT INTO users (sequence, session_epoch, id, version, name, email, phone, password, hash, hash_options, status,
+         labels, prefs, email_verification, phone_verification, mfa, registration, password_update, accessed_at,
+         created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, '[]', '{}', 0, 0, 0, ?, ?, NULL, ?, ?)`,
       [
-        event.position,
-        event.position,
+        recorded.position,
+        recorded.position,
         d.userId,
-        event.version,
+        recorded.version,
         d.name,
         d.email,
         d.phone,
@@ -133,7 +131,7 @@ export class UserProjection {
       ],
     );
     // A new user has no tokens yet: no read or delete needed (and no gap lock taken).
-    await this.insertTokens(sql, event.position, {
+    await this.insertTokens(sql, recorded.position, {
       id: d.userId,
       name: d.name,
       email: d.email,

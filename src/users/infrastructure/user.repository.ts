@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EventBus } from '@nestjs/cqrs';
-import { EventStore } from '@libs/event-store';
+import { EventDecoder, EventStore } from '@libs/event-store';
 import type { PoolConnection } from 'mysql2/promise';
 import { EventSourcedRepository } from '../../common/event-sourced.repository';
 import { EVENT_STORE } from '../../database/database.tokens';
+import { EVENT_DECODER } from '../../events/events.module';
 import { USER_EVENTS, USER_STREAM, UserEvent } from '../domain/events';
 import { UserAggregate } from '../domain/user.aggregate';
 import { UserProjection } from './user.projection';
@@ -14,10 +14,10 @@ export type { UniqueViolationMapper } from '../../common/event-sourced.repositor
 export class UserRepository extends EventSourcedRepository<UserAggregate, UserEvent> {
   constructor(
     @Inject(EVENT_STORE) store: EventStore<PoolConnection>,
-    eventBus: EventBus,
+    @Inject(EVENT_DECODER) decoder: EventDecoder,
     projection: UserProjection,
   ) {
-    super(store, eventBus, projection, USER_EVENTS, USER_STREAM);
+    super(store, decoder, projection, USER_EVENTS, USER_STREAM);
   }
 
   protected create(id: string): UserAggregate {

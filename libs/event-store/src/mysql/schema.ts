@@ -25,3 +25,19 @@ export const EVENT_STORE_DDL: readonly string[] = [
     PRIMARY KEY (scope, value)
   ) ENGINE=InnoDB`,
 ];
+
+/**
+ * Data keys of the sealed event fields, one live key per subject (the highest generation); a destroyed key
+ * keeps its row with `wrapped` NULL, so events sealed with it decode as erased. Created by its own migration.
+ */
+export const DATA_KEYS_DDL = `CREATE TABLE IF NOT EXISTS data_keys (
+    id CHAR(36) CHARACTER SET ascii NOT NULL,
+    subject VARCHAR(64) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL,
+    generation INT UNSIGNED NOT NULL,
+    master_key_id VARCHAR(32) CHARACTER SET ascii NULL,
+    wrapped VARCHAR(255) CHARACTER SET ascii NULL,
+    created_at DATETIME(3) NOT NULL,
+    destroyed_at DATETIME(3) NULL,
+    PRIMARY KEY (id),
+    UNIQUE KEY uq_data_keys_subject_generation (subject, generation)
+  ) ENGINE=InnoDB`;

@@ -1,2 +1,3 @@
 export * from './in-memory-event-store';
 export * from './aggregate-spec';
+export * from './recorded';

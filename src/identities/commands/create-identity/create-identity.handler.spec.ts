@@ -1,7 +1,8 @@
-import { EventBus, QueryBus } from '@nestjs/cqrs';
+import { QueryBus } from '@nestjs/cqrs';
+import { EventDecoder } from '@libs/event-store';
 import { InMemoryEventStore } from '@libs/event-store/testing';
 import { UserNotFoundError } from '../../../users/domain/user.errors';
-import type { IdentityCreatedData } from '../../domain/events';
+import { IDENTITY_EVENTS, type IdentityCreatedData } from '../../domain/events';
 import { IdentityAlreadyExistsError } from '../../domain/identity.errors';
 import type { IdentityProjection } from '../../infrastructure/identity.projection';
 import { IdentityRepository } from '../../infrastructure/identity.repository';
@@ -10,7 +11,7 @@ import { CreateIdentityCommand, CreateIdentityHandler } from './create-identity.
 /** The handler with an in-memory event store and a query bus that knows one user, `u1`. */
 function setup() {
   const store = new InMemoryEventStore();
-  const eventBus = { publishAll: () => undefined } as unknown as EventBus;
+  const decoder = new EventDecoder(IDENTITY_EVENTS as never);
   const noProjection = { apply: async () => undefined } as unknown as IdentityProjection;
   const queryBus = {
     execute: async (query: { userId: string }) => {
@@ -19,7 +20,7 @@ function setup() {
     },
   } as unknown as QueryBus;
   const handler = new CreateIdentityHandler(
-    new IdentityRepository(store as never, eventBus, noProjection),
+    new IdentityRepository(store as never, decoder, noProjection),
     queryBus,
   );
   return { store, handler };

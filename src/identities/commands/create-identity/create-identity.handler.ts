@@ -1,5 +1,4 @@
 import { Command, CommandHandler, ICommandHandler, QueryBus } from '@nestjs/cqrs';
-import { withConcurrencyRetry } from '../../../common/concurrency';
 import { GetUserQuery } from '../../../users/queries/get-user/get-user.handler';
 import type { IdentityCreatedData } from '../../domain/events';
 import { IdentityAlreadyExistsError } from '../../domain/identity.errors';
@@ -21,11 +20,11 @@ export class CreateIdentityHandler implements ICommandHandler<CreateIdentityComm
   async execute({ data }: CreateIdentityCommand): Promise<void> {
     // 404 user_not_found before anything is appended.
     await this.queryBus.execute(new GetUserQuery(data.userId));
-    await withConcurrencyRetry(async () => {
-      const identity = await this.identities.load(data.identityId);
-      identity.link(data);
-      // The only constraint an identity claims is its (provider, providerUid) pair.
-      await this.identities.save(identity, () => new IdentityAlreadyExistsError());
-    });
+    // The only constraint an identity claims is its (provider, providerUid) pair.
+    await this.identities.update(
+      data.identityId,
+      (identity) => identity.link(data),
+      () => new IdentityAlreadyExistsError(),
+    );
   }
 }

@@ -4,6 +4,9 @@ export type IdentityDeletionReason = 'admin' | 'user.deleted';
 /** Carries the provider pair so consumers (and the audit log) need not read the stream to know what went. */
 export class IdentityDeletedEvent {
   static readonly type = 'identity.deleted';
+  /** Personal data and secrets: stored only sealed with the user's data key. */
+  static readonly sealed = ['providerUid'] as const;
+  readonly type = IdentityDeletedEvent.type;
   constructor(
     readonly data: { userId: string; provider: string; providerUid: string; reason: IdentityDeletionReason },
   ) {}

@@ -1,4 +1,4 @@
-import { EventRegistry } from '@libs/event-store';
+import { EventRegistry, RecordedEvent } from '@libs/event-store';
 import { SessionCreatedEvent, upcastSessionCreatedV1 } from './session-created.event';
 import { SessionRevokedEvent } from './session-revoked.event';
 
@@ -9,6 +9,13 @@ export type SessionEvent = SessionCreatedEvent | SessionRevokedEvent;
 
 export const SESSION_STREAM = 'session';
 
-export const SESSION_EVENTS = new EventRegistry<SessionEvent>()
+export const SESSION_EVENTS = new EventRegistry<SessionEvent>(({ data }) =>
+  typeof data.userId === 'string' ? data.userId : undefined,
+)
   .register(SessionCreatedEvent, { 1: upcastSessionCreatedV1 })
   .register(SessionRevokedEvent);
+
+/** Narrows a decoded event of any stream to a session event. */
+export function isSessionEvent(recorded: RecordedEvent): recorded is RecordedEvent<SessionEvent> {
+  return recorded.streamType === SESSION_STREAM;
+}

@@ -23,6 +23,9 @@ export class SessionCreatedEvent {
   static readonly type = 'session.created';
   /** 2: `userIncarnation` and `userEpoch`. */
   static readonly schemaVersion = 2;
+  /** Personal data and secrets: stored only sealed with the user's data key. */
+  static readonly sealed = ['providerUid', 'ip'] as const;
+  readonly type = SessionCreatedEvent.type;
   constructor(readonly data: SessionCreatedData) {}
 }
 

@@ -3,5 +3,6 @@ export type SessionRevocationReason =
 
 export class SessionRevokedEvent {
   static readonly type = 'session.revoked';
+  readonly type = SessionRevokedEvent.type;
   constructor(readonly data: { userId: string; reason: SessionRevocationReason }) {}
 }

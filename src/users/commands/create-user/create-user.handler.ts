@@ -1,7 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Argon2Hasher } from '@libs/passwords';
-import { withConcurrencyRetry } from '../../../common/concurrency';
 import { UserAlreadyExistsError } from '../../domain/user.errors';
 import { hashForStorage, PASSWORD_HASHER } from '../../infrastructure/password-hashing';
 import { UserRepository } from '../../infrastructure/user.repository';
@@ -28,16 +27,17 @@ export class CreateUserHandler implements ICommandHandler<CreateUserCommand> {
 
   async execute(command: CreateUserCommand): Promise<void> {
     const password = await hashForStorage(this.hasher, command.password);
-    await withConcurrencyRetry(async () => {
-      const user = await this.users.load(command.userId);
-      user.create({
-        userId: command.userId,
-        name: command.name,
-        email: command.email,
-        phone: command.phone,
-        ...password,
-      });
-      await this.users.save(user, () => new UserAlreadyExistsError());
-    });
+    await this.users.update(
+      command.userId,
+      (user) =>
+        user.create({
+          userId: command.userId,
+          name: command.name,
+          email: command.email,
+          phone: command.phone,
+          ...password,
+        }),
+      () => new UserAlreadyExistsError(),
+    );
   }
 }

@@ -1,5 +1,4 @@
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { withConcurrencyRetry } from '../../../common/concurrency';
 import type { PasswordHash } from '../../domain/user.aggregate';
 import { UserAlreadyExistsError } from '../../domain/user.errors';
 import { UserRepository } from '../../infrastructure/user.repository';
@@ -21,16 +20,17 @@ export class ImportUserHandler implements ICommandHandler<ImportUserCommand> {
   constructor(private readonly users: UserRepository) {}
 
   async execute(command: ImportUserCommand): Promise<void> {
-    await withConcurrencyRetry(async () => {
-      const user = await this.users.load(command.userId);
-      user.create({
-        userId: command.userId,
-        name: command.name,
-        email: command.email,
-        phone: null,
-        ...command.password,
-      });
-      await this.users.save(user, () => new UserAlreadyExistsError());
-    });
+    await this.users.update(
+      command.userId,
+      (user) =>
+        user.create({
+          userId: command.userId,
+          name: command.name,
+          email: command.email,
+          phone: null,
+          ...command.password,
+        }),
+      () => new UserAlreadyExistsError(),
+    );
   }
 }

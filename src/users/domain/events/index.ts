@@ -1,4 +1,4 @@
-import { EventRegistry } from '@libs/event-store';
+import { EventRegistry, RecordedEvent } from '@libs/event-store';
 import { UserCreatedEvent } from './user-created.event';
 import { UserDeletedEvent } from './user-deleted.event';
 import { UserEmailChangedEvent } from './user-email-changed.event';
@@ -41,8 +41,11 @@ export type UserEvent =
 
 export const USER_STREAM = 'user';
 
-/** Type strings are stored forever: never rename one; bump `schemaVersion` and add an upcaster instead. */
-export const USER_EVENTS = new EventRegistry<UserEvent>()
+/**
+ * Type strings are stored forever: never rename one; bump `schemaVersion` and add an upcaster instead.
+ * Sealed fields are the user's own personal data, sealed with the user's data key.
+ */
+export const USER_EVENTS = new EventRegistry<UserEvent>(({ streamId }) => streamId)
   .register(UserCreatedEvent)
   .register(UserNameChangedEvent)
   .register(UserEmailChangedEvent)
@@ -55,3 +58,8 @@ export const USER_EVENTS = new EventRegistry<UserEvent>()
   .register(UserLabelsChangedEvent)
   .register(UserPrefsUpdatedEvent)
   .register(UserDeletedEvent);
+
+/** Narrows a decoded event of any stream to a user event. */
+export function isUserEvent(recorded: RecordedEvent): recorded is RecordedEvent<UserEvent> {
+  return recorded.streamType === USER_STREAM;
+}

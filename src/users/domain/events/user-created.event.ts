@@ -11,5 +11,8 @@ export interface UserCreatedData {
 
 export class UserCreatedEvent {
   static readonly type = 'user.created';
+  /** Personal data and secrets: stored only sealed with the user's data key. */
+  static readonly sealed = ['name', 'email', 'phone', 'password', 'hashOptions'] as const;
+  readonly type = UserCreatedEvent.type;
   constructor(readonly data: UserCreatedData) {}
 }

@@ -5,5 +5,8 @@
  */
 export class UserPasswordRehashedEvent {
   static readonly type = 'user.password.rehashed';
+  /** Personal data and secrets: stored only sealed with the user's data key. */
+  static readonly sealed = ['password', 'hashOptions'] as const;
+  readonly type = UserPasswordRehashedEvent.type;
   constructor(readonly data: { password: string; hash: string; hashOptions: Record<string, unknown> }) {}
 }

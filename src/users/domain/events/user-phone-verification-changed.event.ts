@@ -1,4 +1,5 @@
 export class UserPhoneVerificationChangedEvent {
   static readonly type = 'user.phone.verification.changed';
+  readonly type = UserPhoneVerificationChangedEvent.type;
   constructor(readonly data: { phoneVerification: boolean }) {}
 }

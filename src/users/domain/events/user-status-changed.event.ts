@@ -1,4 +1,5 @@
 export class UserStatusChangedEvent {
   static readonly type = 'user.status.changed';
+  readonly type = UserStatusChangedEvent.type;
   constructor(readonly data: { status: boolean }) {}
 }
