@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { clientErrorResponse, sendAppwriteError } from '@libs/http';
+import { appwriteErrorJson, clientErrorResponse, sendAppwriteError } from '@libs/http';
+import { requestIdOf } from './request-id';
 
 /**
  * Fastify's router refuses a URL it cannot decode (`%ff`) before any hook runs, so neither the request-id
@@ -34,4 +36,19 @@ export function answerClientError(
   const inFlight = (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
   if (socket.writable && !inFlight?.headersSent) socket.write(clientErrorResponse(error, requestId));
   socket.destroy(error);
+}
+
+/**
+ * The http server's `checkExpectation` listener: an `Expect` other than `100-continue` never reaches Fastify
+ * (Node answers a bare 417 itself). The 417 stays, as RFC 9110 allows and as Appwrite's proxy answers.
+ */
+export function answerExpectationFailed(request: IncomingMessage, response: ServerResponse): void {
+  const body = appwriteErrorJson(417, 'The Expect header can only be 100-continue.');
+  response.writeHead(417, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(body),
+    'x-request-id': requestIdOf(request),
+    connection: 'close',
+  });
+  response.end(body);
 }

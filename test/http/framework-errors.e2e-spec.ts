@@ -87,6 +87,20 @@ describe("errors raised before the application runs answer in Appwrite's body", 
     expect(res.headers.connection).toBe('close');
   });
 
+  it("an Expect other than 100-continue: 417 with an Appwrite body, not Node's empty one", async () => {
+    const res = await rawRequest(
+      t.url,
+      `GET /v1/users HTTP/1.1\r\nHost: x\r\n${AUTH}Expect: something-else\r\nConnection: close\r\n\r\n`,
+    );
+    expectAppwriteError(res, 417, 'general_argument_invalid', 'The Expect header can only be 100-continue.');
+    expect(res.headers['x-request-id']).toMatch(UUID);
+    const proceed = await rawRequest(
+      t.url,
+      `GET /v1/users HTTP/1.1\r\nHost: x\r\n${AUTH}Expect: 100-continue\r\nConnection: close\r\n\r\n`,
+    );
+    expect(proceed.status).toBe(200);
+  });
+
   it('still serves after all of these', async () => {
     expect((await t.request('GET', '/health/live', { key: null, project: null })).status).toBe(200);
   });

@@ -2,6 +2,16 @@ import { STATUS_CODES } from 'node:http';
 import { APPWRITE_COMPAT_VERSION } from './appwrite-error';
 import { appwriteTypeForStatus } from './to-appwrite-error';
 
+/** The Appwrite error body for a bare status, for answers written outside Fastify's reply. */
+export function appwriteErrorJson(status: number, message: string): string {
+  return JSON.stringify({
+    message,
+    code: status,
+    type: appwriteTypeForStatus(status),
+    version: APPWRITE_COMPAT_VERSION,
+  });
+}
+
 /** Node's parser errors by code; anything else it refuses is a malformed request (400). */
 const CLIENT_ERRORS: Record<string, { status: number; message: string }> = {
   // Node counts the request line with the headers, so an over-long URL lands here too.
@@ -26,12 +36,7 @@ const MALFORMED = { status: 400, message: 'The request is not valid HTTP.' };
  */
 export function clientErrorResponse(error: { code?: unknown }, requestId: string): string {
   const { status, message } = (typeof error.code === 'string' && CLIENT_ERRORS[error.code]) || MALFORMED;
-  const body = JSON.stringify({
-    message,
-    code: status,
-    type: appwriteTypeForStatus(status),
-    version: APPWRITE_COMPAT_VERSION,
-  });
+  const body = appwriteErrorJson(status, message);
   return [
     `HTTP/1.1 ${status} ${STATUS_CODES[status]}`,
     'Content-Type: application/json; charset=utf-8',

@@ -36,7 +36,7 @@ const FASTIFY_ERRORS: Record<string, { status: number; message: (e: Error) => st
 
 /**
  * Appwrite's catalogue (app/config/errors.php, 1.9.x) has no type for a request too large, too slow or
- * malformed at the protocol level (408, 413, 414, 415, 431): Appwrite's own server would refuse these
+ * malformed at the protocol level (408, 413, 414, 415, 417, 431): Appwrite's own server would refuse these
  * before its router runs. They keep their real status, which tells a client what to change, with
  * `general_argument_invalid`, the catalogue's type for "the request you sent is wrong".
  */
@@ -50,6 +50,7 @@ const HTTP_TYPES: Record<number, string> = {
   413: 'general_argument_invalid',
   414: 'general_argument_invalid',
   415: 'general_argument_invalid',
+  417: 'general_argument_invalid',
   429: 'general_rate_limit_exceeded',
   431: 'general_argument_invalid',
 };
