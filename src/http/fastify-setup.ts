@@ -4,7 +4,12 @@ import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import secureJsonParse from 'secure-json-parse';
 import { AppConfig } from '../config/config';
 import { RequestContext } from '../common/request-context';
-import { answerClientError, answerExpectationFailed, answerFrameworkError } from './framework-errors';
+import {
+  answerClientError,
+  answerConnect,
+  answerExpectationFailed,
+  answerFrameworkError,
+} from './framework-errors';
 import { requestIdOf } from './request-id';
 
 export function fastifyOptions(config: AppConfig): FastifyServerOptions {
@@ -71,6 +76,7 @@ export function configureFastify(fastify: FastifyInstance): void {
   );
 
   fastify.server.on('checkExpectation', answerExpectationFailed);
+  fastify.server.on('connect', answerConnect);
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
     const userAgent = request.headers['user-agent'];

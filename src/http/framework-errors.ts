@@ -1,8 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { appwriteErrorJson, clientErrorResponse, sendAppwriteError } from '@libs/http';
+import {
+  appwriteErrorJson,
+  clientErrorResponse,
+  rawAppwriteErrorResponse,
+  sendAppwriteError,
+} from '@libs/http';
 import { requestIdOf } from './request-id';
 
 /**
@@ -51,4 +57,15 @@ export function answerExpectationFailed(request: IncomingMessage, response: Serv
     connection: 'close',
   });
   response.end(body);
+}
+
+/**
+ * The http server's `connect` listener: Node hands a CONNECT request to it and, without one, closes the
+ * socket with no answer at all. There is no proxy here, so it is an unknown route, as Nest answers any other.
+ */
+export function answerConnect(request: IncomingMessage, socket: Duplex): void {
+  if (socket.writable) {
+    socket.write(rawAppwriteErrorResponse(404, 'The requested route was not found.', requestIdOf(request)));
+  }
+  socket.destroy();
 }

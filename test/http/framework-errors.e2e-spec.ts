@@ -101,6 +101,12 @@ describe("errors raised before the application runs answer in Appwrite's body", 
     expect(proceed.status).toBe(200);
   });
 
+  it('CONNECT: 404 general_route_not_found, not a connection closed without an answer', async () => {
+    const res = await rawRequest(t.url, 'CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n');
+    expectAppwriteError(res, 404, 'general_route_not_found');
+    expect(res.headers['x-request-id']).toMatch(UUID);
+  });
+
   it('still serves after all of these', async () => {
     expect((await t.request('GET', '/health/live', { key: null, project: null })).status).toBe(200);
   });

@@ -36,6 +36,11 @@ const MALFORMED = { status: 400, message: 'The request is not valid HTTP.' };
  */
 export function clientErrorResponse(error: { code?: unknown }, requestId: string): string {
   const { status, message } = (typeof error.code === 'string' && CLIENT_ERRORS[error.code]) || MALFORMED;
+  return rawAppwriteErrorResponse(status, message, requestId);
+}
+
+/** A complete HTTP/1.1 response with an Appwrite error body that closes the connection. */
+export function rawAppwriteErrorResponse(status: number, message: string, requestId: string): string {
   const body = appwriteErrorJson(status, message);
   return [
     `HTTP/1.1 ${status} ${STATUS_CODES[status]}`,

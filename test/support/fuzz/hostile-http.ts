@@ -122,6 +122,7 @@ export function malformedRequest(prng: Prng, path: string, auth: string): Buffer
     () => `GET ${path}\r\n\r\n`,
     () => `GET http://evil.example${path} HTTP/1.1\r\nHost: x\r\n${auth}\r\n`,
     () => `OPTIONS * HTTP/1.1\r\nHost: x\r\n\r\n`,
+    () => `CONNECT ${prng.pick(['example.com:443', path, '*', '[::1]:0'])} HTTP/1.1\r\nHost: x\r\n\r\n`,
     () => `GET ${path}\u0000x HTTP/1.1\r\nHost: x\r\n\r\n`,
     () => `GET ${path} HTTP/1.1\nHost: x\n${auth.replace(/\r\n/g, '\n')}\n`,
     () => `GET ${path} HTTP/1.1\rHost: x\r\r`,
