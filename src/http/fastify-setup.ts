@@ -1,17 +1,29 @@
-import { randomUUID } from 'node:crypto';
 import { parse as parseQueryString } from 'node:querystring';
 import { LogController } from 'fastify';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import secureJsonParse from 'secure-json-parse';
 import { AppConfig } from '../config/config';
 import { RequestContext } from '../common/request-context';
+import {
+  answerClientError,
+  answerConnect,
+  answerExpectationFailed,
+  answerFrameworkError,
+} from './framework-errors';
+import { requestIdOf } from './request-id';
 
 export function fastifyOptions(config: AppConfig): FastifyServerOptions {
   return {
     bodyLimit: config.BODY_LIMIT,
     trustProxy: config.TRUST_PROXY,
-    requestIdHeader: 'x-request-id',
-    genReqId: () => randomUUID(),
+    // The header is read (and vetted) by requestIdOf; Fastify's own reading would trust any value.
+    requestIdHeader: false,
+    genReqId: requestIdOf,
+    // Above Node's 16 kB limit on the request line, so an over-long id reaches its route's validator and
+    // gets Appwrite's 400 message instead of the router's 414.
+    routerOptions: { maxParamLength: 16 * 1024 },
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
     // One line per request (written in onResponse) instead of Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
     logger:
@@ -63,6 +75,8 @@ export function configureFastify(fastify: FastifyInstance): void {
     },
   );
 
+  fastify.server.on('checkExpectation', answerExpectationFailed);
+  fastify.server.on('connect', answerConnect);
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
     const userAgent = request.headers['user-agent'];

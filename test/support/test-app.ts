@@ -125,7 +125,7 @@ export class TestApp {
 
 /** Asserts an Appwrite error body. */
 export function expectAppwriteError(
-  result: HttpResult,
+  result: Pick<HttpResult, 'status' | 'body'>,
   status: number,
   type: string,
   message?: string | RegExp,

@@ -1,6 +1,6 @@
 import { BadRequestException, NotFoundException } from '@nestjs/common';
 import { AppwriteError, ArgumentInvalidError } from './appwrite-error';
-import { toAppwriteError } from './to-appwrite-error';
+import { appwriteTypeForStatus, toAppwriteError } from './to-appwrite-error';
 
 describe('toAppwriteError', () => {
   it('keeps the status, type and message of an AppwriteError', () => {
@@ -35,6 +35,8 @@ describe('toAppwriteError', () => {
     ['FST_ERR_CTP_INVALID_MEDIA_TYPE', 415],
     ['FST_ERR_CTP_BODY_TOO_LARGE', 413],
     ['FST_ERR_CTP_INVALID_JSON_BODY', 400],
+    ['FST_ERR_BAD_URL', 400],
+    ['FST_ERR_MAX_PARAM_LENGTH', 414],
   ])('maps the Fastify error %s to %d', (code, status) => {
     const error = Object.assign(new Error('x'), { code, statusCode: status });
     expect(toAppwriteError(error)).toMatchObject({
@@ -53,5 +55,12 @@ describe('toAppwriteError', () => {
     });
     expect(toAppwriteError('a string')).toMatchObject({ status: 500 });
     expect(toAppwriteError(null)).toMatchObject({ status: 500 });
+  });
+
+  it('gives every bare status an Appwrite type: the request is wrong below 500, unknown above', () => {
+    expect(appwriteTypeForStatus(431)).toBe('general_argument_invalid');
+    expect(appwriteTypeForStatus(418)).toBe('general_argument_invalid');
+    expect(appwriteTypeForStatus(404)).toBe('general_route_not_found');
+    expect(appwriteTypeForStatus(503)).toBe('general_unknown');
   });
 });

@@ -26,18 +26,39 @@ const FASTIFY_ERRORS: Record<string, { status: number; message: (e: Error) => st
   FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, message: () => 'Request body is empty but declared as JSON.' },
   FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, message: () => 'Request body is not valid JSON.' },
   FST_ERR_BAD_URL: { status: 400, message: () => 'The request URL is malformed.' },
+  // Unreachable while the router's maxParamLength exceeds what Node's header limit lets through (see
+  // fastifyOptions), so an over-long id meets its own validator; kept so a lower limit still answers here.
+  FST_ERR_MAX_PARAM_LENGTH: {
+    status: 414,
+    message: () => 'A path parameter is longer than the server accepts.',
+  },
 };
 
+/**
+ * Appwrite's catalogue (app/config/errors.php, 1.9.x) has no type for a request too large, too slow or
+ * malformed at the protocol level (408, 413, 414, 415, 417, 431): Appwrite's own server would refuse these
+ * before its router runs. They keep their real status, which tells a client what to change, with
+ * `general_argument_invalid`, the catalogue's type for "the request you sent is wrong".
+ */
 const HTTP_TYPES: Record<number, string> = {
   400: 'general_argument_invalid',
   401: 'general_unauthorized_scope',
   403: 'general_access_forbidden',
   404: 'general_route_not_found',
   405: 'general_route_not_found',
+  408: 'general_argument_invalid',
   413: 'general_argument_invalid',
+  414: 'general_argument_invalid',
   415: 'general_argument_invalid',
+  417: 'general_argument_invalid',
   429: 'general_rate_limit_exceeded',
+  431: 'general_argument_invalid',
 };
+
+/** The Appwrite type written for a bare HTTP status; `general_unknown` for the server's own failures. */
+export function appwriteTypeForStatus(status: number): string {
+  return HTTP_TYPES[status] ?? (status < 500 ? 'general_argument_invalid' : 'general_unknown');
+}
 
 /**
  * Every error → Appwrite's error fields. Unknown failures become 500 `general_unknown` with the message
@@ -67,7 +88,7 @@ export function toAppwriteError(exception: unknown): AppwriteErrorBody {
     const known = FASTIFY_ERRORS[code];
     return {
       status: known.status,
-      type: HTTP_TYPES[known.status],
+      type: appwriteTypeForStatus(known.status),
       message: known.message(exception as Error),
       unexpected: false,
     };

@@ -1,4 +1,5 @@
 import { createParamDecorator, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { parseCookie } from 'cookie';
 import type { FastifyRequest } from 'fastify';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import type { UserRow } from '../../users/infrastructure/user.row';
@@ -17,13 +18,10 @@ export function sessionCookieName(projectId: string): string {
   return `a_session_${projectId.toLowerCase()}`;
 }
 
+// jshttp's parser keeps a value it cannot percent-decode as written, so a malformed cookie is a secret that
+// matches no session (401) rather than a thrown URIError (500).
 function cookieValue(header: string | undefined, name: string): string | undefined {
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
-  }
-  return undefined;
+  return header ? parseCookie(header)[name] : undefined;
 }
 
 /**
