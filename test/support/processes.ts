@@ -2,7 +2,8 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { freshQueuePrefix } from './redis-keys';
 
 export function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -23,13 +24,82 @@ export interface Spawned {
 export function spawnService(env: Record<string, string>): Spawned {
   let output = '';
   const child = spawn(process.execPath, ['dist/src/main.js'], {
-    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', SKIP_SERVICES: '1', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      LOG_LEVEL: 'warn',
+      SKIP_SERVICES: '1',
+      QUEUE_PREFIX: freshQueuePrefix(),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return { child, output: () => output, exited };
+}
+
+/**
+ * An npm command run as a user types it (`npm start`, `npm run keys:list`), with only the given environment plus
+ * PATH and HOME. The Node running the tests comes first on PATH, so npm and the service run on it.
+ */
+export function spawnNpm(args: string[], env: Record<string, string>): Spawned {
+  let output = '';
+  const child = spawn('npm', args, {
+    env: {
+      PATH: `${dirname(process.execPath)}:${process.env.PATH ?? ''}`,
+      HOME: process.env.HOME ?? '/tmp',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, so killGroup() can also stop what npm started if npm itself is gone.
+    detached: true,
+  });
+  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+/** SIGKILLs the process group of a spawnNpm() child (npm, the shell and the service), if any is left. */
+export function killGroup(spawned: Spawned): void {
+  try {
+    if (spawned.child.pid) process.kill(-spawned.child.pid, 'SIGKILL');
+  } catch {
+    // Nothing left in the group.
+  }
+}
+
+/** Polls `check` until it returns true; fails after `timeoutMs`, naming `what`. */
+export async function pollUntil(
+  what: string,
+  check: () => Promise<boolean>,
+  timeoutMs: number,
+): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    if (await check()) return;
+    if (Date.now() > until) throw new Error(`${what}: not within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** True when `url` answers 200. */
+export async function answers200(url: string): Promise<boolean> {
+  try {
+    return (await fetch(url, { signal: AbortSignal.timeout(2000) })).status === 200;
+  } catch {
+    return false;
+  }
+}
+
+/** True when nothing listens on `port` any more (on any address: we can bind it ourselves). */
+export function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '0.0.0.0', () => server.close(() => resolve(true)));
+  });
 }
 
 /**
