@@ -16,8 +16,14 @@ export function freePort(): Promise<number> {
 
 export interface Spawned {
   child: ChildProcess;
+  /** stdout and stderr, interleaved as they came. */
   output: () => string;
   exited: Promise<number | null>;
+}
+
+export interface SpawnedNpm extends Spawned {
+  stdout: () => string;
+  stderr: () => string;
 }
 
 /** `node dist/src/main.js` (built by the global setup) with the given environment. */
@@ -43,8 +49,10 @@ export function spawnService(env: Record<string, string>): Spawned {
  * An npm command run as a user types it (`npm start`, `npm run keys:list`), with only the given environment plus
  * PATH and HOME. The Node running the tests comes first on PATH, so npm and the service run on it.
  */
-export function spawnNpm(args: string[], env: Record<string, string>): Spawned {
+export function spawnNpm(args: string[], env: Record<string, string>): SpawnedNpm {
   let output = '';
+  let stdout = '';
+  let stderr = '';
   const child = spawn('npm', args, {
     env: {
       PATH: `${dirname(process.execPath)}:${process.env.PATH ?? ''}`,
@@ -55,10 +63,16 @@ export function spawnNpm(args: string[], env: Record<string, string>): Spawned {
     // Its own process group, so killGroup() can also stop what npm started if npm itself is gone.
     detached: true,
   });
-  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stdout?.on('data', (d: Buffer) => {
+    output += d.toString();
+    stdout += d.toString();
+  });
+  child.stderr?.on('data', (d: Buffer) => {
+    output += d.toString();
+    stderr += d.toString();
+  });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => output, exited };
+  return { child, output: () => output, stdout: () => stdout, stderr: () => stderr, exited };
 }
 
 /** SIGKILLs the process group of a spawnNpm() child (npm, the shell and the service), if any is left. */
