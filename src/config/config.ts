@@ -73,6 +73,8 @@ const schema = z.object({
   RELAY_POLL_MS: intInRange(10, 60000).default(500),
   RELAY_BATCH_SIZE: intInRange(1, 10000).default(500),
   WORKER_CONCURRENCY: intInRange(1, 1000).default(32),
+  /** While MySQL or Redis is down, the line saying so is repeated at most this often. */
+  OUTAGE_LOG_INTERVAL_MS: intInRange(1000, 3600000).default(30000),
 });
 
 export type AppConfig = z.infer<typeof schema>;

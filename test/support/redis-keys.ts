@@ -36,7 +36,11 @@ async function scanKeys(prefix: string, url: string, each: (redis: Redis, keys: 
   });
   redis.on('error', () => undefined);
   try {
-    await redis.connect();
+    try {
+      await redis.connect();
+    } catch {
+      return;
+    }
     for (const match of keyPatterns(prefix)) {
       let cursor = '0';
       do {
