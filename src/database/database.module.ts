@@ -41,11 +41,10 @@ class DatabaseLifecycle implements OnApplicationShutdown {
           return dataSource;
         } catch (error) {
           const problem = describeMysqlFailure(error, config.DATABASE_URL);
-          if (problem)
-            throw new DependencyUnavailableError(
-              `${problem}: cannot start without it (the schema is checked and migrated at start)`,
-            );
-          throw error;
+          if (!problem) throw error;
+          throw new DependencyUnavailableError(
+            `${problem}: cannot start without it (the schema is checked and migrated at start)`,
+          );
         }
       },
     },
