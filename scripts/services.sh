@@ -1,11 +1,17 @@
 #!/usr/bin/env bash
-# Make sure the MySQL and Redis that DATABASE_URL / REDIS_URL point at are answering (DESIGN.md §7, §9).
+# Make sure the MySQL and Redis that DATABASE_URL / REDIS_URL point at are answering.
 #
 # Runs before every `npm start` / `npm test`, so the common case (both already answer) costs two client
-# round trips and prints nothing. For a loopback URL whose server is down it starts the installed server,
-# installs it first with apt-get when running as root (or with password-less sudo), and waits for it.
-# A non-loopback host is someone else's server and is left alone. When nothing can be done it prints the
-# commands to run and exits 1.
+# round trips and prints nothing. For a loopback URL whose server is down it starts the installed server
+# (listening on loopback only), installs it first with apt-get when running as root (or with password-less
+# sudo), and waits for it. A non-loopback host is someone else's server and is left alone. When nothing can
+# be done it prints the commands to run and exits 1.
+#
+# Everything it changes on the machine is announced on stderr, one line each: packages installed, a server
+# started, MariaDB's root allowed in with an empty password. That last one happens only when DATABASE_URL
+# asks for root with no password and root has no password of its own, and only for local connections:
+# root@localhost (unix socket, or TCP from this machine) and, when the server does not resolve names,
+# root@127.0.0.1 and root@'::1'; never root@'%'.
 #
 #   SKIP_SERVICES=1          do nothing (containers, CI with its own services)
 #   SERVICES_WAIT_SECONDS=30 how long to wait for each server to answer after starting it
@@ -151,6 +157,9 @@ as_root() { if ((EUID == 0)); then "$@"; else sudo -n "$@"; fi; }
 
 mysql_server() { command -v mariadbd || command -v mysqld || true; }
 
+# A server this script starts for a loopback URL listens on that loopback address only.
+mysql_bind_address() { if [[ $DB_HOST == ::1 ]]; then echo ::1; else echo 127.0.0.1; fi; }
+
 # What has to happen, and can it?
 missing_pkgs=()
 ((db_state == 1)) && [[ -z $(mysql_server) ]] && missing_pkgs+=(mariadb-server)
@@ -161,23 +170,23 @@ instructions() {
   [[ $DB_PORT != 3306 ]] && mysql_port_arg=" --port=$DB_PORT"
   {
     echo
-    echo "Run these as root (or see DESIGN.md §9):"
+    echo "Run these as root:"
     if ((${#missing_pkgs[@]})); then
       echo "  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y ${missing_pkgs[*]}"
     fi
     if ((db_state == 1)); then
       echo "  mkdir -p /run/mysqld && chown mysql:mysql /run/mysqld"
-      echo "  start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd -- --user=mysql$mysql_port_arg"
+      echo "  start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd -- --user=mysql --bind-address=$(mysql_bind_address)$mysql_port_arg"
     fi
     if ((db_state != 0)) && [[ $DB_USER == root && -z $DB_PASS ]]; then
-      echo "  # once, after a fresh install (root then logs in by unix socket only):"
+      echo "  # once, after a fresh install (root logs in by unix socket only); root stays local-only:"
       echo "  mariadb -uroot -e \"ALTER USER root@localhost IDENTIFIED VIA mysql_native_password USING PASSWORD('') OR unix_socket\""
     fi
     if ((redis_state == 1)); then
       echo "  redis-server --daemonize yes --bind 127.0.0.1 --port $REDIS_PORT --save \"\" --appendonly no"
     fi
-    echo "or, with Docker (compose requires API_KEY to be set even for these two; any value will do):"
-    echo "  API_KEY=unused-placeholder docker compose -f docker/compose.yml up -d mysql redis"
+    echo "or, with Docker (both published on 127.0.0.1):"
+    echo "  docker compose -f docker/compose.yml -f docker/compose.ports.yml up -d mysql redis"
     echo "or point DATABASE_URL / REDIS_URL at running servers, or set SKIP_SERVICES=1 to skip this check."
   } >&2
 }
@@ -221,14 +230,14 @@ start_mysql() {
   datadir=$("$bin" --verbose --help 2>/dev/null | awk '$1 == "datadir" { print $2 }' || true)
   datadir=${datadir:-/var/lib/mysql}
   if ! as_root test -d "$datadir/mysql" && command -v mariadb-install-db >/dev/null; then
-    log "initialising $datadir"
+    log "initialising a new MariaDB data directory in $datadir"
     as_root mariadb-install-db --user=mysql --datadir="$datadir" --skip-test-db </dev/null >/dev/null 2>&1 9>&- ||
       fail "mariadb-install-db failed."
   fi
   MYSQL_OUT=$(mktemp "$TMP/identity-mysqld.XXXXXX")
-  log "starting $bin on port $DB_PORT (output: $MYSQL_OUT)"
+  log "starting $bin on $(mysql_bind_address) port $DB_PORT, loopback only (output: $MYSQL_OUT)"
   as_root start-stop-daemon --start --oknodo --background --output "$MYSQL_OUT" \
-    --exec "$bin" -- --user=mysql "${port_args[@]}" </dev/null >/dev/null 9>&-
+    --exec "$bin" -- --user=mysql --bind-address="$(mysql_bind_address)" "${port_args[@]}" </dev/null >/dev/null 9>&-
 }
 
 start_redis() {
@@ -236,7 +245,7 @@ start_redis() {
   command -v redis-server >/dev/null || fail "redis-server not found."
   [[ -d $dir && -w $dir ]] || dir=$TMP
   REDIS_LOG=$(mktemp "$TMP/identity-redis.XXXXXX")
-  log "starting redis-server on port $REDIS_PORT (log: $REDIS_LOG)"
+  log "starting redis-server on 127.0.0.1 and ::1 port $REDIS_PORT, no persistence (log: $REDIS_LOG)"
   redis-server --daemonize yes --bind 127.0.0.1 -::1 --port "$REDIS_PORT" --save "" --appendonly no \
     --dir "$dir" --logfile "$REDIS_LOG" </dev/null >/dev/null 9>&-
 }
@@ -276,7 +285,8 @@ fi
 
 # ---------------------------------------------------------------------------------- MariaDB's root
 # A fresh Debian MariaDB lets root in through the unix socket only. When the URL asks for root with an
-# empty password over TCP, and root has no password of its own, allow that (keeping socket login).
+# empty password over TCP, and root has no password of its own, allow that (keeping socket login), for
+# local connections only: the accounts changed or created are root@localhost, root@127.0.0.1, root@'::1'.
 root_has_no_password() { # root_has_no_password "CREATE USER ... USING '<hash>' ..." (SHOW CREATE USER)
   # Every quoted literal must be empty or 'invalid' (the fresh-install placeholder); names use backticks.
   local rest=$1 value
@@ -293,19 +303,29 @@ if ((db_state == 2)); then
     current=$(as_root mariadb -uroot --protocol=SOCKET -N -B -e 'SHOW CREATE USER root@localhost' 2>/dev/null || true)
     # Only a root with no real password of its own ('invalid' is the fresh-install placeholder).
     if [[ -n $current ]] && root_has_no_password "$current"; then
-      log "allowing root with an empty password over TCP (was: unix socket only)"
       as_root mariadb -uroot --protocol=SOCKET -e \
         "ALTER USER root@localhost IDENTIFIED VIA mysql_native_password USING PASSWORD('') OR unix_socket;" ||
         fail "could not change root's authentication."
+      log "changed MariaDB's root@localhost: it may now log in with an empty password, by unix socket or by TCP" \
+        "from this machine only (it was unix socket only); no remote root account was created"
+      remote=$(as_root mariadb -uroot --protocol=SOCKET -N -B -e "SELECT GROUP_CONCAT(CONCAT('root@', QUOTE(host))
+        SEPARATOR ', ') FROM mysql.user WHERE user = 'root' AND host NOT IN ('localhost', '127.0.0.1', '::1')" \
+        2>/dev/null || true)
+      if [[ -n $remote && $remote != NULL ]]; then
+        log "warning: this MariaDB also has $remote, which this script did not create; check its password"
+      fi
       db_state=0
       mysql_probe || db_state=$?
       if ((db_state == 2)); then
         # With skip-name-resolve a TCP client is root@127.0.0.1 / root@::1, not root@localhost.
-        as_root mariadb -uroot --protocol=SOCKET -e "
+        if as_root mariadb -uroot --protocol=SOCKET -e "
           CREATE USER IF NOT EXISTS root@'127.0.0.1' IDENTIFIED BY '';
           GRANT ALL PRIVILEGES ON *.* TO root@'127.0.0.1' WITH GRANT OPTION;
           CREATE USER IF NOT EXISTS root@'::1' IDENTIFIED BY '';
-          GRANT ALL PRIVILEGES ON *.* TO root@'::1' WITH GRANT OPTION;" || true
+          GRANT ALL PRIVILEGES ON *.* TO root@'::1' WITH GRANT OPTION;"; then
+          log "added MariaDB accounts root@127.0.0.1 and root@'::1' with an empty password (the server skips" \
+            "name resolution, so loopback TCP logins need them); loopback only"
+        fi
         db_state=0
         mysql_probe || db_state=$?
       fi

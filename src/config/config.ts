@@ -112,6 +112,8 @@ const schema = z.object({
   RECONCILE_INTERVAL_MS: intInRange(100, 3_600_000).default(5000),
   /** How long an event may stay unprocessed by a consumer before the reconciler delivers it again. */
   RECONCILE_AFTER_MS: intInRange(100, 86_400_000).default(30000),
+  /** While MySQL or Redis is down, the line saying so is repeated at most this often. */
+  OUTAGE_LOG_INTERVAL_MS: intInRange(1000, 3600000).default(30000),
 });
 
 export type AppConfig = z.infer<typeof schema>;

@@ -2,6 +2,7 @@ import { Global, Inject, Injectable, Logger, Module, OnApplicationShutdown } fro
 import { MysqlDataKeys, MysqlEventStore } from '@libs/event-store';
 import { Pool } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
+import { DependencyUnavailableError } from '../common/dependencies/dependency.errors';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { createDataSource } from './data-source';
 import { createAppPool } from './database-url';
@@ -9,6 +10,8 @@ import { DATA_KEYS, EVENT_STORE, MYSQL_POOL } from './database.tokens';
 import { ensureDatabase } from './ensure-database';
 import { resolveMasterKeys } from './master-keys';
 import { runMigrations } from './migrate';
+import { describeMysqlFailure } from './mysql-failure';
+import { MysqlWatch } from './mysql-watch';
 
 @Injectable()
 class DatabaseLifecycle implements OnApplicationShutdown {
@@ -31,11 +34,19 @@ class DatabaseLifecycle implements OnApplicationShutdown {
       provide: DataSource,
       inject: [APP_CONFIG],
       useFactory: async (config: AppConfig) => {
-        await ensureDatabase(config.DATABASE_URL);
-        const dataSource = await createDataSource(config.DATABASE_URL).initialize();
-        const applied = await runMigrations(config.DATABASE_URL, dataSource);
-        if (applied.length > 0) new Logger('Database').log(`Applied migrations: ${applied.join(', ')}`);
-        return dataSource;
+        try {
+          await ensureDatabase(config.DATABASE_URL);
+          const dataSource = await createDataSource(config.DATABASE_URL).initialize();
+          const applied = await runMigrations(config.DATABASE_URL, dataSource);
+          if (applied.length > 0) new Logger('Database').log(`Applied migrations: ${applied.join(', ')}`);
+          return dataSource;
+        } catch (error) {
+          const problem = describeMysqlFailure(error, config.DATABASE_URL);
+          if (!problem) throw error;
+          throw new DependencyUnavailableError(
+            `${problem}: cannot start without it (the schema is checked and migrated at start)`,
+          );
+        }
       },
     },
     {
@@ -67,6 +78,7 @@ class DatabaseLifecycle implements OnApplicationShutdown {
       useFactory: (pool: Pool, dataKeys: MysqlDataKeys) => new MysqlEventStore(pool, dataKeys),
     },
     DatabaseLifecycle,
+    MysqlWatch,
   ],
   exports: [DataSource, MYSQL_POOL, EVENT_STORE, DATA_KEYS],
 })

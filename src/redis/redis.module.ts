@@ -1,6 +1,7 @@
 import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import IORedis, { Redis } from 'ioredis';
 import { APP_CONFIG, AppConfig } from '../config/config';
+import { redisStatus, watchRedisClient } from './redis-status';
 
 export const REDIS = Symbol('REDIS');
 
@@ -26,15 +27,18 @@ class RedisLifecycle implements OnApplicationShutdown {
       provide: REDIS,
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) =>
-        new IORedis(config.REDIS_URL, {
-          lazyConnect: false,
-          enableOfflineQueue: false,
-          maxRetriesPerRequest: 1,
-          connectTimeout: 2000,
-          retryStrategy: (times) => Math.min(times * 200, 2000),
-          // A Redis that is connected but frozen would otherwise hold a command, and its request, for ever.
-          commandTimeout: config.REDIS_COMMAND_TIMEOUT_MS,
-        }),
+        watchRedisClient(
+          new IORedis(config.REDIS_URL, {
+            lazyConnect: false,
+            enableOfflineQueue: false,
+            maxRetriesPerRequest: 1,
+            connectTimeout: 2000,
+            retryStrategy: (times) => Math.min(times * 200, 2000),
+            // A Redis that is connected but frozen would otherwise hold a command, and its request, for ever.
+            commandTimeout: config.REDIS_COMMAND_TIMEOUT_MS,
+          }),
+          redisStatus(config),
+        ),
     },
     RedisLifecycle,
   ],

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { hashApiKeySecret } from '../../src/auth/domain/api-key-secret';
 import { expectAppwriteError, TestApp } from '../support/test-app';
@@ -84,40 +83,5 @@ describe('authentication and scopes', () => {
     const res = await t.request('GET', `/v1/users/${userId}`, { key });
     expect(res.body.password).toMatch(/^\$argon2id\$/);
     expect(res.body.hashOptions).toEqual({ type: 'argon2', memory_cost: 19456, time_cost: 2, threads: 1 });
-  });
-
-  it('creates a working key with npm run keys:create', async () => {
-    const out = execFileSync(
-      'node',
-      ['dist/scripts/create-api-key.js', '--scopes', 'users.read,users.write', '--name', 'cli'],
-      {
-        env: { ...process.env, DATABASE_URL: t.config.DATABASE_URL },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    ).toString();
-    const created = JSON.parse(out) as { secret: string; scopes: string[] };
-    expect(created.scopes).toEqual(['users.read', 'users.write']);
-    expect(created.secret).toMatch(/^standard_[0-9a-f]{64}$/);
-    const [rows] = await t.db.query('SELECT COUNT(*) AS n FROM api_keys WHERE secret_hash = ?', [
-      hashApiKeySecret(created.secret),
-    ]);
-    expect((rows as Array<{ n: number }>)[0].n).toBe(1);
-    const [plain] = await t.db.query('SELECT COUNT(*) AS n FROM api_keys WHERE secret_hash = ?', [
-      created.secret,
-    ]);
-    expect((plain as Array<{ n: number }>)[0].n).toBe(0);
-    expect(
-      (await t.request('PATCH', `/v1/users/${userId}/name`, { key: created.secret, body: { name: 'CLI' } }))
-        .status,
-    ).toBe(200);
-  });
-
-  it('refuses unknown scopes in keys:create', () => {
-    expect(() =>
-      execFileSync('node', ['dist/scripts/create-api-key.js', '--scopes', 'users.read,root'], {
-        env: { ...process.env, DATABASE_URL: t.config.DATABASE_URL },
-        stdio: 'pipe',
-      }),
-    ).toThrow(/Unknown scope\(s\): root/);
   });
 });

@@ -16,6 +16,7 @@ import { relayLockName } from '../../src/relay/relay-lock';
 import { createEventRelay } from '../../src/relay/relay.module';
 import { EVENT_SUBSCRIPTIONS, WorkerModule } from '../../src/worker.module';
 import { expectAppwriteError, TestApp } from '../support/test-app';
+import { freshQueuePrefix } from '../support/redis-keys';
 
 const UA =
   'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36';
@@ -66,7 +67,7 @@ async function obliterate(config: AppConfig): Promise<void> {
 const query = (q: object) => `queries[]=${encodeURIComponent(JSON.stringify(q))}`;
 
 describe('event relay → activity log', () => {
-  const prefix = `relay-e2e-${process.pid}-${Date.now().toString(36)}`;
+  const prefix = freshQueuePrefix();
   let t: TestApp;
   let worker: INestApplicationContext;
   let userId: string;

@@ -1,8 +1,14 @@
 import { createConnection } from 'mysql2/promise';
 import { testDatabaseServerUrl } from './database';
+import { deleteRedisKeys } from './redis-keys';
 
-/** Drops every database this run created. */
+/**
+ * Drops every database this run created and deletes the Redis keys of every queue prefix it used (each app
+ * deletes its own when it stops; this catches what a failed or killed test left).
+ */
 export default async function globalTeardown(): Promise<void> {
+  const redisPrefix = process.env.TEST_REDIS_PREFIX;
+  if (redisPrefix) await deleteRedisKeys(`${redisPrefix}-*`);
   const prefix = process.env.TEST_DB_PREFIX;
   if (!prefix) return;
   const connection = await createConnection(testDatabaseServerUrl());

@@ -2,7 +2,8 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { freshQueuePrefix } from './redis-keys';
 
 export function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -15,12 +16,18 @@ export function freePort(): Promise<number> {
 
 export interface Spawned {
   child: ChildProcess;
+  /** stdout and stderr, interleaved as they came. */
   output: () => string;
   exited: Promise<number | null>;
 }
 
 /** The master key of sealed event fields in tests (a constant, so no test writes a key file). */
 export const TEST_DATA_KEY = 'dGVzdC1kYXRhLWtleS0wMTIzNDU2Nzg5YWJjZGVmMDE=';
+
+export interface SpawnedNpm extends Spawned {
+  stdout: () => string;
+  stderr: () => string;
+}
 
 /** `node dist/src/main.js` (built by the global setup) with the given environment. */
 export function spawnService(env: Record<string, string>): Spawned {
@@ -31,6 +38,7 @@ export function spawnService(env: Record<string, string>): Spawned {
       LOG_LEVEL: 'warn',
       SKIP_SERVICES: '1',
       DATA_KEY: TEST_DATA_KEY,
+      QUEUE_PREFIX: freshQueuePrefix(),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -39,6 +47,77 @@ export function spawnService(env: Record<string, string>): Spawned {
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return { child, output: () => output, exited };
+}
+
+/**
+ * An npm command run as a user types it (`npm start`, `npm run keys:list`), with only the given environment plus
+ * PATH and HOME. The Node running the tests comes first on PATH, so npm and the service run on it.
+ */
+export function spawnNpm(args: string[], env: Record<string, string>): SpawnedNpm {
+  let output = '';
+  let stdout = '';
+  let stderr = '';
+  const child = spawn('npm', args, {
+    env: {
+      PATH: `${dirname(process.execPath)}:${process.env.PATH ?? ''}`,
+      HOME: process.env.HOME ?? '/tmp',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, so killGroup() can also stop what npm started if npm itself is gone.
+    detached: true,
+  });
+  child.stdout?.on('data', (d: Buffer) => {
+    output += d.toString();
+    stdout += d.toString();
+  });
+  child.stderr?.on('data', (d: Buffer) => {
+    output += d.toString();
+    stderr += d.toString();
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => output, stdout: () => stdout, stderr: () => stderr, exited };
+}
+
+/** SIGKILLs the process group of a spawnNpm() child (npm, the shell and the service), if any is left. */
+export function killGroup(spawned: Spawned): void {
+  try {
+    if (spawned.child.pid) process.kill(-spawned.child.pid, 'SIGKILL');
+  } catch {
+    // Nothing left in the group.
+  }
+}
+
+/** Polls `check` until it returns true; fails after `timeoutMs`, naming `what`. */
+export async function pollUntil(
+  what: string,
+  check: () => Promise<boolean>,
+  timeoutMs: number,
+): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    if (await check()) return;
+    if (Date.now() > until) throw new Error(`${what}: not within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** True when `url` answers 200. */
+export async function answers200(url: string): Promise<boolean> {
+  try {
+    return (await fetch(url, { signal: AbortSignal.timeout(2000) })).status === 200;
+  } catch {
+    return false;
+  }
+}
+
+/** True when nothing listens on `port` any more (on any address: we can bind it ourselves). */
+export function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '0.0.0.0', () => server.close(() => resolve(true)));
+  });
 }
 
 /**

@@ -8,6 +8,7 @@ import { createHttpApp } from '../../src/http/create-http-app';
 import { WorkerModule } from '../../src/worker.module';
 import { freshDatabaseUrl } from './database';
 import { TEST_DATA_KEY } from './processes';
+import { deleteRedisKeys, freshQueuePrefix, testRedisUrl } from './redis-keys';
 
 export const PROJECT = 'test-project';
 export const BOOTSTRAP_KEY = 'test-bootstrap-key-0123456789abcdef';
@@ -51,8 +52,8 @@ export class TestApp {
       DATA_KEY: TEST_DATA_KEY,
       PROJECT_ID: PROJECT,
       LOG_LEVEL: 'silent',
-      QUEUE_PREFIX: `test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
-      REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+      QUEUE_PREFIX: freshQueuePrefix(),
+      REDIS_URL: testRedisUrl(),
       ...env,
     });
     const app = await createHttpApp(config);
@@ -75,10 +76,12 @@ export class TestApp {
     this.worker = undefined;
   }
 
+  /** Stops the app and deletes its Redis keys (queues, login limits), so runs leave nothing behind. */
   async stop(): Promise<void> {
     await this.stopWorker();
     await this.db.end();
     await this.app.close();
+    await deleteRedisKeys(this.config.QUEUE_PREFIX, this.config.REDIS_URL);
   }
 
   /** Polls until `check` returns a truthy value (bounded), for effects that happen in workers. */

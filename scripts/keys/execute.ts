@@ -1,0 +1,61 @@
+import { DataSource } from 'typeorm';
+import { ApiKeysRepository } from '../../src/auth/infrastructure/api-keys.repository';
+import { createDataSource } from '../../src/database/data-source';
+import { ensureDatabase } from '../../src/database/ensure-database';
+import { runMigrations } from '../../src/database/migrate';
+import { describeMysqlFailure } from '../../src/database/mysql-failure';
+import type { CreateKeyArgs } from './args';
+import { CommandError } from './command-error';
+import { createKey } from './create-key';
+import { listKeys } from './list-keys';
+import { revokeKey } from './revoke-key';
+
+export type KeysCommand =
+  | { name: 'create'; args: CreateKeyArgs }
+  | { name: 'list'; args: { json: boolean } }
+  | { name: 'revoke'; args: { id: string } };
+
+/** The database as the service opens it: created if missing and migrated, so keys can exist before the first start. */
+async function openDatabase(url: string): Promise<DataSource> {
+  await ensureDatabase(url);
+  const dataSource = await createDataSource(url).initialize();
+  try {
+    await runMigrations(url, dataSource);
+  } catch (error) {
+    await dataSource.destroy();
+    throw error;
+  }
+  return dataSource;
+}
+
+function run(command: KeysCommand, keys: ApiKeysRepository): Promise<void> {
+  switch (command.name) {
+    case 'create':
+      return createKey(command.args, keys);
+    case 'list':
+      return listKeys(command.args, keys);
+    case 'revoke':
+      return revokeKey(command.args, keys);
+  }
+}
+
+/** Runs a parsed command against DATABASE_URL; every failure becomes a CommandError with a one-line message. */
+export async function execute(command: KeysCommand, databaseUrl: string): Promise<void> {
+  let dataSource: DataSource;
+  try {
+    dataSource = await openDatabase(databaseUrl);
+  } catch (error) {
+    const problem = describeMysqlFailure(error, databaseUrl) ?? `cannot open the database: ${String(error)}`;
+    throw new CommandError(
+      `${problem}; check DATABASE_URL and that the server runs (scripts/services.sh starts a local one)`,
+    );
+  }
+  try {
+    await run(command, new ApiKeysRepository(dataSource));
+  } catch (error) {
+    if (error instanceof CommandError) throw error;
+    throw new CommandError(describeMysqlFailure(error, databaseUrl) ?? String(error));
+  } finally {
+    await dataSource.destroy().catch(() => undefined);
+  }
+}
