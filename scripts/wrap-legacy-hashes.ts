@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { NestFactory } from '@nestjs/core';
 import { CommandBus } from '@nestjs/cqrs';
 import { AppModule } from '../src/app.module';
+import { StderrLogger } from './support/stderr-logger';
 import { ConfigError, loadConfig } from '../src/config/config';
 import {
   WrapLegacyPasswordHashesCommand,
@@ -24,7 +25,7 @@ async function main(): Promise<void> {
   }
   const config = loadConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), {
-    logger: ['fatal', 'error', 'warn'],
+    logger: new StderrLogger(['fatal', 'error', 'warn']),
   });
   try {
     const commandBus = app.get(CommandBus);

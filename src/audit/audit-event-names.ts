@@ -1,62 +1,78 @@
-import type { EventJobData } from '../relay/relay.contract';
+import type { RecordedEvent } from '@libs/event-store';
+import type { AnyEvent } from '../events/all-events';
+import {
+  IdentityCreatedEvent,
+  IdentityDeletedEvent,
+  IdentityEvent,
+  isIdentityEvent,
+} from '../identities/domain/events';
+import {
+  isSessionEvent,
+  SessionCreatedEvent,
+  SessionEvent,
+  SessionRevokedEvent,
+} from '../sessions/domain/events';
+import {
+  isUserEvent,
+  UserCreatedEvent,
+  UserDeletedEvent,
+  UserEmailChangedEvent,
+  UserEmailVerificationChangedEvent,
+  UserEvent,
+  UserLabelsChangedEvent,
+  UserNameChangedEvent,
+  UserPasswordChangedEvent,
+  UserPasswordRehashedEvent,
+  UserPhoneChangedEvent,
+  UserPhoneVerificationChangedEvent,
+  UserPrefsUpdatedEvent,
+  UserStatusChangedEvent,
+} from '../users/domain/events';
 
-type AuditedEvent = Pick<EventJobData, 'type' | 'streamType' | 'streamId' | 'data'>;
-
-/** Appwrite's action suffix for each user event; both verification flags are one `update.verification`. */
-const USER_ACTIONS: Readonly<Record<string, string>> = {
-  'user.created': 'create',
-  'user.name.changed': 'update.name',
-  'user.email.changed': 'update.email',
-  'user.phone.changed': 'update.phone',
-  'user.password.changed': 'update.password',
-  'user.password.rehashed': 'update.password.rehash',
-  'user.status.changed': 'update.status',
-  'user.email.verification.changed': 'update.verification',
-  'user.phone.verification.changed': 'update.verification',
-  'user.labels.changed': 'update.labels',
-  'user.prefs.updated': 'update.prefs',
-  'user.deleted': 'delete',
+/** Appwrite's action suffix for each user event (both verification flags are one `update.verification`). */
+const USER_ACTIONS: Record<UserEvent['type'], string> = {
+  [UserCreatedEvent.type]: 'create',
+  [UserNameChangedEvent.type]: 'update.name',
+  [UserEmailChangedEvent.type]: 'update.email',
+  [UserPhoneChangedEvent.type]: 'update.phone',
+  [UserPasswordChangedEvent.type]: 'update.password',
+  [UserPasswordRehashedEvent.type]: 'update.password.rehash',
+  [UserStatusChangedEvent.type]: 'update.status',
+  [UserEmailVerificationChangedEvent.type]: 'update.verification',
+  [UserPhoneVerificationChangedEvent.type]: 'update.verification',
+  [UserLabelsChangedEvent.type]: 'update.labels',
+  [UserPrefsUpdatedEvent.type]: 'update.prefs',
+  [UserDeletedEvent.type]: 'delete',
 };
 
-const SESSION_ACTIONS: Readonly<Record<string, string>> = {
-  'session.created': 'create',
-  'session.revoked': 'delete',
+const SESSION_ACTIONS: Record<SessionEvent['type'], string> = {
+  [SessionCreatedEvent.type]: 'create',
+  [SessionRevokedEvent.type]: 'delete',
 };
 
-const IDENTITY_ACTIONS: Readonly<Record<string, string>> = {
-  'identity.created': 'create',
-  'identity.deleted': 'delete',
+const IDENTITY_ACTIONS: Record<IdentityEvent['type'], string> = {
+  [IdentityCreatedEvent.type]: 'create',
+  [IdentityDeletedEvent.type]: 'delete',
 };
 
-const text = (value: unknown): string | undefined =>
-  typeof value === 'string' && value !== '' ? value : undefined;
-
-/**
- * The user an event is about: the stream id for user events, `data.userId` for session and identity events.
- * `undefined` when the event names no user.
- */
-export function subjectUserId(event: AuditedEvent): string | undefined {
-  return event.streamType === 'user' ? event.streamId : text(event.data.userId);
+/** The user an event is about: the stream for user events, the session's or identity's user otherwise. */
+export function subjectUserId(recorded: RecordedEvent<AnyEvent>): string {
+  if (isSessionEvent(recorded)) return recorded.event.data.userId;
+  if (isIdentityEvent(recorded)) return recorded.event.data.userId;
+  return recorded.streamId;
 }
 
 /**
- * Appwrite-style event name of a stored event, as listed in activity logs: `users.{userId}.update.email`,
- * `users.{userId}.sessions.{sessionId}.create`, `users.{userId}.identities.{identityId}.delete`.
- * Types without an Appwrite equivalent keep their own name: `<stream>.<id>.<type>`.
+ * Appwrite-style event name of an event, as listed in activity logs: `users.{userId}.update.email`,
+ * `users.{userId}.sessions.{sessionId}.create`, `users.{userId}.identities.{identityId}.delete`. The maps are
+ * exhaustive: a new event class does not compile until it has its name here.
  */
-export function auditEventName(event: AuditedEvent): string {
-  const userId = subjectUserId(event);
-  const userAction = USER_ACTIONS[event.type];
-  if (event.streamType === 'user' && userAction) return `users.${userId}.${userAction}`;
-  const sessionAction = SESSION_ACTIONS[event.type];
-  if (event.streamType === 'session' && sessionAction && userId) {
-    const sessionId = text(event.data.sessionId) ?? event.streamId;
-    return `users.${userId}.sessions.${sessionId}.${sessionAction}`;
-  }
-  const identityAction = IDENTITY_ACTIONS[event.type];
-  if (event.streamType === 'identity' && identityAction && userId) {
-    const identityId = text(event.data.identityId) ?? event.streamId;
-    return `users.${userId}.identities.${identityId}.${identityAction}`;
-  }
-  return `${event.streamType}.${event.streamId}.${event.type}`;
+export function auditEventName(recorded: RecordedEvent<AnyEvent>): string {
+  const userId = subjectUserId(recorded);
+  if (isUserEvent(recorded)) return `users.${userId}.${USER_ACTIONS[recorded.event.type]}`;
+  if (isSessionEvent(recorded))
+    return `users.${userId}.sessions.${recorded.streamId}.${SESSION_ACTIONS[recorded.event.type]}`;
+  if (isIdentityEvent(recorded))
+    return `users.${userId}.identities.${recorded.streamId}.${IDENTITY_ACTIONS[recorded.event.type]}`;
+  return `${recorded.streamType}.${recorded.streamId}.${recorded.event.type}`;
 }

@@ -1,7 +1,9 @@
 import { Logger } from '@nestjs/common';
-import type { StoredEvent } from '@libs/event-store';
+import { EventDecoder, StoredEvent } from '@libs/event-store';
 import { ConsumerProgressStore, ConsumerReconciler, JobState, ReconciledQueue } from './consumer-reconciler';
-import type { EventSubscription } from './relay.contract';
+import { ALL_EVENTS } from '../events/all-events';
+import { UserDeletedEvent } from '../users';
+import { EventSubscription, subscription } from './relay.contract';
 
 const NOW = 1_000_000;
 const OLD = NOW - 60_000;
@@ -21,7 +23,7 @@ function event(position: number, type = 'user.deleted', at = OLD): StoredEvent {
   };
 }
 
-const DELETIONS: EventSubscription = { queue: 'cleanup', accepts: (e) => e.type === 'user.deleted' };
+const DELETIONS = subscription({ queue: 'cleanup', events: [UserDeletedEvent] });
 
 class FakeProgress implements ConsumerProgressStore {
   positions = new Map<string, number>();
@@ -69,6 +71,7 @@ function setup(events: StoredEvent[], delivered = 100) {
       store: {
         readAll: async (after, limit) => events.filter((e) => e.position > after).slice(0, limit),
       },
+      decoder: new EventDecoder(ALL_EVENTS),
       queues: [queue],
       progress,
       delivered: () => delivered,

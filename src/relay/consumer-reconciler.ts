@@ -1,7 +1,8 @@
 import { Logger } from '@nestjs/common';
-import type { EventStore, StoredEvent } from '@libs/event-store';
+import type { EventDecoder, EventStore, StoredEvent } from '@libs/event-store';
 import { deadLettersTotal, reconcilerRedeliveredTotal } from '../common/metrics/metrics';
 import type { EventSubscription } from './relay.contract';
+import { SubscriptionMatcher } from './subscription-matcher';
 
 /** What BullMQ knows of an event's job: still to run, failed for good, or gone (lost, or done unrecorded). */
 export type JobState = { state: 'pending' } | { state: 'failed'; reason: string } | { state: 'gone' };
@@ -57,6 +58,7 @@ export class ConsumerReconciler {
   constructor(
     private readonly deps: {
       store: Pick<EventStore, 'readAll'>;
+      decoder: Pick<EventDecoder, 'decode'>;
       queues: readonly ReconciledQueue[];
       progress: ConsumerProgressStore;
       /** The relay's checkpoint: events up to it have been handed to the queues. */
@@ -103,7 +105,8 @@ export class ConsumerReconciler {
       const read = await this.deps.store.readAll(position, this.options.batchSize);
       const events = read.filter((e) => e.position <= limit);
       if (events.length === 0) break;
-      const accepted = events.filter((e) => subscription.accepts(e));
+      const accepted = await new SubscriptionMatcher(this.deps.decoder).filter(subscription, events);
+      const wanted = new Set(accepted.map((e) => e.id));
       const settled =
         accepted.length > 0
           ? await this.deps.progress.settled(
@@ -116,7 +119,7 @@ export class ConsumerReconciler {
       let next = position;
       let blocked = false;
       for (const event of events) {
-        const done = !subscription.accepts(event) || settled.has(event.id);
+        const done = !wanted.has(event.id) || settled.has(event.id);
         if (!done) {
           blocked = true;
           if (event.occurredAt.getTime() <= cutoff) overdue.push(event);

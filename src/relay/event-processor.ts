@@ -1,22 +1,26 @@
 import { OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import type { DomainEvent, EventDecoder, RecordedEvent } from '@libs/event-store';
 import type { Worker } from 'bullmq';
 import type { Pool } from 'mysql2/promise';
 import { createEventWorker, EventWorkerConfig } from './event-worker';
 import { ProcessedEvents } from './processed-events';
-import type { EventJobData, EventSubscription } from './relay.contract';
+import { accepts, EventJobData, EventSubscription, fromJobData } from './relay.contract';
 
 /**
  * The worker side of one subscription: a BullMQ worker on its queue, started once every module is ready and
- * closed (waiting for the jobs in progress) before the database pool closes, and the processed-events record
- * written after each event. `handle` must be idempotent: delivery is at least once, and the reconciler
- * delivers again whatever was not recorded.
+ * closed (waiting for the jobs in progress) before the database pool closes; each job decoded through the
+ * one decode path, handled if the subscription accepts it, and recorded as processed. `handle` must be
+ * idempotent: delivery is at least once, and the reconciler delivers again whatever was not recorded.
  */
-export abstract class EventProcessor implements OnApplicationBootstrap, OnModuleDestroy {
+export abstract class EventProcessor<E extends DomainEvent>
+  implements OnApplicationBootstrap, OnModuleDestroy
+{
   private worker: Worker | undefined;
   private readonly processed: ProcessedEvents;
 
   protected constructor(
-    readonly subscription: EventSubscription,
+    readonly subscription: EventSubscription<E>,
+    private readonly decoder: Pick<EventDecoder, 'decode'>,
     pool: Pool,
     private readonly workerConfig: EventWorkerConfig,
   ) {
@@ -24,7 +28,7 @@ export abstract class EventProcessor implements OnApplicationBootstrap, OnModule
   }
 
   /** Applies the event. Throw to retry with backoff; `UnrecoverableError` for an event that can never apply. */
-  protected abstract handle(event: EventJobData): Promise<void>;
+  protected abstract handle(recorded: RecordedEvent<E>): Promise<void>;
 
   onApplicationBootstrap(): void {
     this.worker = createEventWorker(
@@ -38,9 +42,10 @@ export abstract class EventProcessor implements OnApplicationBootstrap, OnModule
     await this.worker?.close();
   }
 
-  /** One delivery of an event: events the subscription does not want (a stray job) are only recorded. */
-  async consume(event: EventJobData): Promise<void> {
-    if (this.subscription.accepts(event)) await this.handle(event);
-    await this.processed.record(event);
+  /** One delivery of an event: one the subscription does not accept (a stray job) is only recorded. */
+  async consume(job: EventJobData): Promise<void> {
+    const recorded = await this.decoder.decode(fromJobData(job));
+    if (accepts(this.subscription, recorded)) await this.handle(recorded as RecordedEvent<E>);
+    await this.processed.record(job);
   }
 }

@@ -1,10 +1,11 @@
 import { Logger } from '@nestjs/common';
-import type { StoredEvent } from '@libs/event-store';
+import { EventDecoder, StoredEvent } from '@libs/event-store';
 import { EventRelayService } from './event-relay.service';
 import type { RelayJob, RelayQueue } from './relay-queues';
 import type { RelayLock } from './relay-lock';
 import type { EventSubscription } from './relay.contract';
 import { ACTIVITY_LOG } from '../audit/workers/activity-log.subscription';
+import { ALL_EVENTS } from '../events/all-events';
 import { SESSION_REVOCATION } from '../sessions/workers/session-revocation.subscription';
 
 function event(position: number, type = 'user.name.changed'): StoredEvent {
@@ -50,6 +51,7 @@ function setup(options: { batchSize?: number; held?: boolean } = {}) {
   };
   const relay = new EventRelayService(
     {
+      decoder: new EventDecoder(ALL_EVENTS),
       store: {
         readAll: async (after, limit) =>
           visible

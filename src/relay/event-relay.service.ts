@@ -1,5 +1,5 @@
 import { Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import type { EventStore } from '@libs/event-store';
+import type { EventDecoder, EventStore } from '@libs/event-store';
 import type { CheckpointStore } from './relay-checkpoints';
 import { enqueueEvents, RelayQueue } from './relay-queues';
 import type { RelayLock } from './relay-lock';
@@ -8,6 +8,8 @@ import { RelayWindow } from './relay-window';
 
 export interface EventRelayDeps {
   store: Pick<EventStore, 'readAll' | 'onCommitted'>;
+  /** Decodes the events a subscription with a `when` rule must look into. */
+  decoder: Pick<EventDecoder, 'decode'>;
   queues: readonly RelayQueue[];
   checkpoints: CheckpointStore;
   lock: RelayLock;
@@ -153,13 +155,13 @@ export class EventRelayService implements OnModuleInit, OnModuleDestroy {
         window.stillEmpty(gap, probeTime);
         continue;
       }
-      await enqueueEvents(this.deps.queues, [event]);
+      await enqueueEvents(this.deps.queues, [event], this.deps.decoder);
       window.accept([gap], probeTime);
       delivered++;
     }
     for (;;) {
       const events = await this.deps.store.readAll(window.highWater, this.options.batchSize);
-      if (events.length > 0) await enqueueEvents(this.deps.queues, events);
+      if (events.length > 0) await enqueueEvents(this.deps.queues, events, this.deps.decoder);
       window.accept(
         events.map((e) => e.position),
         this.now(),

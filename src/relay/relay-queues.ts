@@ -1,9 +1,10 @@
-import type { StoredEvent } from '@libs/event-store';
+import type { EventDecoder, StoredEvent } from '@libs/event-store';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { relayEventsTotal, relayLagSeconds } from '../common/metrics/metrics';
 import { EVENT_JOB_OPTIONS } from './queue-connection';
 import { EventJobData, EventSubscription, toJobData } from './relay.contract';
+import { SubscriptionMatcher } from './subscription-matcher';
 
 /** One relay job: name = event type, job id = event id. */
 export interface RelayJob {
@@ -39,11 +40,16 @@ export function bullmqRelayQueue(subscription: EventSubscription, queue: Queue, 
 }
 
 /** Adds each event to every queue whose subscription accepts it; resolves once every queue has its jobs. */
-export async function enqueueEvents(queues: readonly RelayQueue[], events: StoredEvent[]): Promise<void> {
+export async function enqueueEvents(
+  queues: readonly RelayQueue[],
+  events: StoredEvent[],
+  decoder: Pick<EventDecoder, 'decode'>,
+): Promise<void> {
+  const matcher = new SubscriptionMatcher(decoder);
   await Promise.all(
-    queues.map((queue) => {
-      const jobs = events.filter((event) => queue.subscription.accepts(event)).map(relayJob);
-      return jobs.length > 0 ? queue.addBulk(jobs) : undefined;
+    queues.map(async (queue) => {
+      const jobs = (await matcher.filter(queue.subscription, events)).map(relayJob);
+      if (jobs.length > 0) await queue.addBulk(jobs);
     }),
   );
   const enqueuedAt = Date.now();

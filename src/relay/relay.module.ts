@@ -1,11 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import type { EventStore } from '@libs/event-store';
+import type { EventDecoder, EventStore } from '@libs/event-store';
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import { createConnection, Pool } from 'mysql2/promise';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { poolOptionsFromUrl } from '../database/database-url';
 import { EVENT_STORE, MYSQL_POOL } from '../database/database.tokens';
+import { EVENT_DECODER } from '../events/events.module';
 import { MysqlConsumerProgress } from './consumer-progress';
 import { ConsumerReconciler, ReconcilerOptions } from './consumer-reconciler';
 import { EventRelayOptions, EventRelayService } from './event-relay.service';
@@ -37,6 +38,7 @@ export function createEventRelay(
   config: AppConfig,
   pool: Pool,
   store: Pick<EventStore, 'readAll' | 'onCommitted'>,
+  decoder: Pick<EventDecoder, 'decode'>,
   subscriptions: readonly EventSubscription[],
   options: CreateRelayOptions = {},
 ): EventRelayService {
@@ -72,6 +74,7 @@ export function createEventRelay(
   const reconciler = new ConsumerReconciler(
     {
       store,
+      decoder,
       queues: queues.map((q) => bullmqReconciledQueue(q.subscription, q.queue, producer)),
       progress: new MysqlConsumerProgress(pool),
       delivered: () => built.relay?.checkpoint() ?? 0,
@@ -87,6 +90,7 @@ export function createEventRelay(
   const relay = new EventRelayService(
     {
       store,
+      decoder,
       queues: queues.map((q) => bullmqRelayQueue(q.subscription, q.queue, producer)),
       checkpoints: new MysqlCheckpointStore(pool, relayCheckpointName(config.QUEUE_PREFIX)),
       lock,
@@ -113,9 +117,9 @@ export class RelayModule {
       providers: [
         {
           provide: EventRelayService,
-          inject: [APP_CONFIG, MYSQL_POOL, EVENT_STORE],
-          useFactory: (config: AppConfig, pool: Pool, store: EventStore) =>
-            createEventRelay(config, pool, store, subscriptions),
+          inject: [APP_CONFIG, MYSQL_POOL, EVENT_STORE, EVENT_DECODER],
+          useFactory: (config: AppConfig, pool: Pool, store: EventStore, decoder: EventDecoder) =>
+            createEventRelay(config, pool, store, decoder, subscriptions),
         },
       ],
       exports: [EventRelayService],

@@ -1,3 +1,4 @@
+import { EVENT_DECODER } from '../../src/events/events.module';
 import { Queue } from 'bullmq';
 import type { PoolConnection, RowDataPacket } from 'mysql2/promise';
 import { MysqlEventStore } from '@libs/event-store';
@@ -43,6 +44,15 @@ describe('nothing lost between the event store and the workers', () => {
     workers.push(worker);
     return worker;
   };
+  /** Waits like `t.eventually`, and on a timeout says what the workers printed. */
+  const until = async (check: () => Promise<boolean>, timeoutMs: number, what: string) => {
+    try {
+      await t.eventually(check, timeoutMs);
+    } catch (error) {
+      const printed = workers.map((w, i) => `--- worker ${i}:\n${w.output().slice(-4000)}`).join('\n');
+      throw new Error(`${what}: ${(error as Error).message}\n${printed}`, { cause: error });
+    }
+  };
   const kill = async (worker: Spawned) => {
     worker.child.kill('SIGKILL');
     await worker.exited;
@@ -62,10 +72,17 @@ describe('nothing lost between the event store and the workers', () => {
 
   /** Delivers every event to the queues with a relay of the test's own, and no processor running. */
   async function deliverWithoutProcessing(): Promise<void> {
-    const relay = createEventRelay(t.config, t.db, new MysqlEventStore(t.db), EVENT_SUBSCRIPTIONS, {
-      pollMs: 50,
-      lockRetryMs: 100,
-    });
+    const relay = createEventRelay(
+      t.config,
+      t.db,
+      new MysqlEventStore(t.db),
+      t.app.get(EVENT_DECODER),
+      EVENT_SUBSCRIPTIONS,
+      {
+        pollMs: 50,
+        lockRetryMs: 100,
+      },
+    );
     relay.start();
     try {
       await relay.drain(20_000);
@@ -86,15 +103,18 @@ describe('nothing lost between the event store and the workers', () => {
       // Hold every session row, so each revocation job blocks mid-flight until the test lets go.
       await hold.query('START TRANSACTION');
       await hold.query('SELECT id FROM sessions FOR UPDATE');
-      const inFlight = async () => (await revocations.getJobCounts('active')).active === users.length;
+      // In flight in the current worker, after `stalls` deaths of earlier workers with the same jobs.
+      const inFlight = (stalls: number) => async () => {
+        const active = await revocations.getJobs(['active']);
+        return active.length === users.length && active.every((job) => job.stalledCounter >= stalls);
+      };
 
       let worker = startWorker();
-      await t.eventually(inFlight, 60_000);
+      await until(inFlight(0), 60_000, 'all jobs in flight in the first worker');
       await kill(worker);
       worker = startWorker();
       // The jobs come back from the dead worker (one stall) and are in flight again in the new one.
-      await t.eventually(async () => (await revocations.getJobCounts('active')).active === 0, 60_000);
-      await t.eventually(inFlight, 60_000);
+      await until(inFlight(1), 60_000, 'all jobs stalled once and in flight in the second worker');
       await kill(worker);
       const restartedAt = Date.now();
       startWorker();
@@ -102,6 +122,12 @@ describe('nothing lost between the event store and the workers', () => {
       await t.eventually(async () => (await liveSessions()) === 0, 40_000);
       const recoveredMs = Date.now() - restartedAt;
       expect((await revocations.getJobCounts('failed')).failed).toBe(0);
+      // Each job died with two workers and still completed (BullMQ's default would have failed it).
+      await t.eventually(
+        async () => (await revocations.getJobCounts('completed')).completed === users.length,
+      );
+      const completed = await revocations.getJobs(['completed']);
+      expect(completed.map((job) => job.stalledCounter >= 2)).toEqual(users.map(() => true));
       expect(await count("SELECT COUNT(*) AS n FROM events WHERE type = 'session.revoked'")).toBe(40);
       expect(await count('SELECT COUNT(*) AS n FROM dead_letters')).toBe(0);
       // The jobs of a killed worker resume within about 13 s (5 s lock + two 4 s stall checks), not ~60 s.

@@ -1,3 +1,4 @@
+import { EVENT_DECODER } from '../../src/events/events.module';
 import { ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { INestApplicationContext } from '@nestjs/common';
@@ -228,7 +229,14 @@ describe('event relay → activity log', () => {
     const config = { ...t.config, QUEUE_PREFIX: `${prefix}-pair` };
     const options = { pollMs: 100, lockRetryMs: 200 };
     const relays = [0, 1].map(() =>
-      createEventRelay(config, t.db, new MysqlEventStore(t.db), EVENT_SUBSCRIPTIONS, options),
+      createEventRelay(
+        config,
+        t.db,
+        new MysqlEventStore(t.db),
+        t.app.get(EVENT_DECODER),
+        EVENT_SUBSCRIPTIONS,
+        options,
+      ),
     );
     const lockName = relayLockName(config.QUEUE_PREFIX, new URL(config.DATABASE_URL).pathname.slice(1));
     const holder = async () => {
@@ -262,11 +270,18 @@ describe('event relay → activity log', () => {
   it('keeps events in MySQL while Redis is down and delivers them all once it is up', async () => {
     const port = await freePort();
     const config = { ...t.config, REDIS_URL: `redis://127.0.0.1:${port}`, QUEUE_PREFIX: `${prefix}-down` };
-    const relay = createEventRelay(config, t.db, new MysqlEventStore(t.db), EVENT_SUBSCRIPTIONS, {
-      pollMs: 100,
-      lockRetryMs: 200,
-      maxBackoffMs: 300,
-    });
+    const relay = createEventRelay(
+      config,
+      t.db,
+      new MysqlEventStore(t.db),
+      t.app.get(EVENT_DECODER),
+      EVENT_SUBSCRIPTIONS,
+      {
+        pollMs: 100,
+        lockRetryMs: 200,
+        maxBackoffMs: 300,
+      },
+    );
     let redis: ChildProcess | undefined;
     try {
       relay.start();

@@ -71,6 +71,11 @@ export class EventRegistry<E extends { data: object }> {
     return this.byType.has(type);
   }
 
+  /** Every registered class (a consumer of every event subscribes to these). */
+  classes(): Array<EventClass<E>> {
+    return [...this.byType.values()].map((r) => r.ctor as unknown as EventClass<E>);
+  }
+
   /** Every registered type with its sealed fields (for tools that walk the whole store). */
   types(): Array<{ type: string; sealed: readonly string[] }> {
     return [...this.byType].map(([type, r]) => ({ type, sealed: r.sealed }));

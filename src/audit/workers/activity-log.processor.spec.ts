@@ -1,8 +1,11 @@
 import { UnrecoverableError } from 'bullmq';
+import { EventDecoder } from '@libs/event-store';
 import type { Pool } from 'mysql2/promise';
 import type { AppConfig } from '../../config/config';
 import type { GeoIpService } from '../../common/device/geoip.service';
+import { ALL_EVENTS } from '../../events/all-events';
 import type { EventJobData } from '../../relay/relay.contract';
+import type { UsersReader } from '../../users';
 import { ActivityLogProcessor } from './activity-log.processor';
 
 const CHROME_MAC =
@@ -28,11 +31,11 @@ function setup(
   user: { email: string | null; name: string } | null = { email: 'ada@example.com', name: 'Ada' },
 ) {
   const inserted = new Map<string, unknown[]>();
-  // The processor batches: one SELECT … IN (?) for the users and one multi-row INSERT IGNORE per batch.
+  // The processor batches: one users lookup and one multi-row INSERT IGNORE per batch.
+  const findContacts = jest.fn(
+    async (ids: readonly string[]) => new Map(user ? ids.map((id) => [id, user]) : []),
+  );
   const execute = jest.fn(async (sql: string, values: unknown[]) => {
-    if (sql.startsWith('SELECT')) {
-      return [user ? (values[0] as string[]).map((id) => ({ id, ...user })) : []];
-    }
     if (sql.includes('processed_events')) return [{ affectedRows: (values[0] as unknown[]).length }];
     let affectedRows = 0;
     for (const row of values[0] as unknown[][]) {
@@ -45,7 +48,9 @@ function setup(
   const geo = { lookup: jest.fn(() => ({ countryCode: 'us', countryName: 'United States' })) };
   const processor = new ActivityLogProcessor(
     { query: execute } as unknown as Pool,
+    { findContacts } as unknown as UsersReader,
     geo as unknown as GeoIpService,
+    new EventDecoder(ALL_EVENTS),
     {} as AppConfig,
   );
   const row = (id: string) => {
@@ -54,7 +59,7 @@ function setup(
     const values = inserted.get(id)!;
     return Object.fromEntries(columns.map((c, i) => [c, values[i]]));
   };
-  return { processor, execute, geo, inserted, row };
+  return { processor, execute, findContacts, geo, inserted, row };
 }
 
 describe('ActivityLogProcessor', () => {

@@ -1,7 +1,5 @@
-import type { EventSubscription } from '../../relay/relay.contract';
+import { ALL_EVENTS } from '../../events/all-events';
+import { subscription } from '../../relay/relay.contract';
 
 /** Every user, session and identity event becomes one activity-log row. */
-export const ACTIVITY_LOG: EventSubscription = {
-  queue: 'activity-log',
-  accepts: (event) => ['user', 'session', 'identity'].includes(event.streamType),
-};
+export const ACTIVITY_LOG = subscription({ queue: 'activity-log', events: ALL_EVENTS.classes() });

@@ -1,7 +1,5 @@
-import type { EventSubscription } from '../../relay/relay.contract';
+import { subscription } from '../../relay/relay.contract';
+import { UserDeletedEvent } from '../../users';
 
 /** A deleted user's identities are unlinked, so their provider UIDs are free again. */
-export const IDENTITY_CLEANUP: EventSubscription = {
-  queue: 'identity-cleanup',
-  accepts: (event) => event.streamType === 'user' && event.type === 'user.deleted',
-};
+export const IDENTITY_CLEANUP = subscription({ queue: 'identity-cleanup', events: [UserDeletedEvent] });

@@ -3,6 +3,7 @@ import { EventDecoder } from '@libs/event-store';
 import { InMemoryEventStore } from '@libs/event-store/testing';
 import type { Pool } from 'mysql2/promise';
 import type { AppConfig } from '../../config/config';
+import { ALL_EVENTS } from '../../events/all-events';
 import type { EventJobData } from '../../relay/relay.contract';
 import { IDENTITY_EVENTS } from '../domain/events';
 import { IdentityAggregate } from '../domain/identity.aggregate';
@@ -55,7 +56,13 @@ async function setup(identities: Array<[string, string]>) {
     identities.filter(([, owner]) => owner === userId).map(([id]) => id),
   );
   const reader = { listIdsOfUser } as unknown as IdentitiesReader;
-  const processor = new RemoveIdentitiesOnUserDeletedProcessor(repository, reader, pool, {} as AppConfig);
+  const processor = new RemoveIdentitiesOnUserDeletedProcessor(
+    repository,
+    reader,
+    new EventDecoder(ALL_EVENTS),
+    pool,
+    {} as AppConfig,
+  );
   const deletions = () => store.events.filter((e) => e.type === 'identity.deleted');
   return { processor, store, processed, listIdsOfUser, deletions };
 }
@@ -94,8 +101,13 @@ describe('RemoveIdentitiesOnUserDeletedProcessor', () => {
 
   it('only records other events (a stray job), changing nothing', async () => {
     const t = await setup([['i1', 'u1']]);
-    await t.processor.consume({ ...userDeleted, id: 'e2', type: 'user.status.changed' });
-    await t.processor.consume({ ...userDeleted, id: 'e3', streamType: 'session' });
+    await t.processor.consume({
+      ...userDeleted,
+      id: 'e2',
+      type: 'user.status.changed',
+      data: { status: false },
+    });
+    await t.processor.consume({ ...userDeleted, id: 'e3', type: 'user.name.changed', data: { name: 'x' } });
     expect(t.listIdsOfUser).not.toHaveBeenCalled();
     expect(t.deletions()).toEqual([]);
     expect(t.processed).toEqual(new Set(['e2', 'e3']));

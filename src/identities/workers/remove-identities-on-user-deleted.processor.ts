@@ -1,9 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { EventDecoder, RecordedEvent } from '@libs/event-store';
 import type { Pool } from 'mysql2/promise';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { MYSQL_POOL } from '../../database/database.tokens';
+import { EVENT_DECODER } from '../../events/events.module';
 import { EventProcessor } from '../../relay/event-processor';
-import type { EventJobData } from '../../relay/relay.contract';
+import type { UserDeletedEvent } from '../../users';
 import { IdentityNotFoundError } from '../domain/identity.errors';
 import { IdentitiesReader } from '../infrastructure/identities.reader';
 import { IdentityRepository } from '../infrastructure/identity.repository';
@@ -15,19 +17,20 @@ import { IDENTITY_CLEANUP } from './identity-cleanup.subscription';
  * are skipped, so a replay (or a crash half-way) ends in the same state.
  */
 @Injectable()
-export class RemoveIdentitiesOnUserDeletedProcessor extends EventProcessor {
+export class RemoveIdentitiesOnUserDeletedProcessor extends EventProcessor<UserDeletedEvent> {
   private readonly logger = new Logger(RemoveIdentitiesOnUserDeletedProcessor.name);
 
   constructor(
     private readonly identities: IdentityRepository,
     private readonly reader: IdentitiesReader,
+    @Inject(EVENT_DECODER) decoder: EventDecoder,
     @Inject(MYSQL_POOL) pool: Pool,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    super(IDENTITY_CLEANUP, pool, config);
+    super(IDENTITY_CLEANUP, decoder, pool, config);
   }
 
-  protected async handle(event: EventJobData): Promise<void> {
+  protected async handle(event: RecordedEvent<UserDeletedEvent>): Promise<void> {
     const userId = event.streamId;
     for (const identityId of await this.reader.listIdsOfUser(userId, event.position)) {
       try {
@@ -49,6 +52,6 @@ export class RemoveIdentitiesOnUserDeletedProcessor extends EventProcessor {
         if (!(error instanceof IdentityNotFoundError)) throw error;
       }
     }
-    this.logger.debug(`Removed identities of ${userId} after ${event.type}`);
+    this.logger.debug(`Removed identities of ${userId} after ${event.event.type}`);
   }
 }

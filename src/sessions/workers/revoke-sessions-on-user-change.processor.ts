@@ -1,10 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { EventDecoder, RecordedEvent } from '@libs/event-store';
 import type { Pool } from 'mysql2/promise';
 import { sessionRevocationLagSeconds } from '../../common/metrics/metrics';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { MYSQL_POOL } from '../../database/database.tokens';
+import { EVENT_DECODER } from '../../events/events.module';
 import { EventProcessor } from '../../relay/event-processor';
-import type { EventJobData } from '../../relay/relay.contract';
+import type { UserEvent } from '../../users';
 import { SessionNotFoundError } from '../domain/session.errors';
 import { SessionRepository } from '../infrastructure/session.repository';
 import { SessionsReader } from '../infrastructure/sessions.reader';
@@ -17,22 +19,22 @@ import { revocationReason, SESSION_REVOCATION } from './session-revocation.subsc
  * sessions revoked and appends nothing.
  */
 @Injectable()
-export class RevokeSessionsOnUserChangeProcessor extends EventProcessor {
+export class RevokeSessionsOnUserChangeProcessor extends EventProcessor<UserEvent> {
   private readonly logger = new Logger(RevokeSessionsOnUserChangeProcessor.name);
 
   constructor(
     private readonly sessions: SessionRepository,
     private readonly reader: SessionsReader,
+    @Inject(EVENT_DECODER) decoder: EventDecoder,
     @Inject(MYSQL_POOL) pool: Pool,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    super(SESSION_REVOCATION, pool, config);
+    super(SESSION_REVOCATION, decoder, pool, config);
   }
 
-  protected async handle(event: EventJobData): Promise<void> {
+  protected async handle(event: RecordedEvent<UserEvent>): Promise<void> {
     const reason = revocationReason(event);
-    if (!reason) return;
-    const occurredAt = new Date(event.occurredAt);
+    const occurredAt = event.occurredAt;
     // Every session this change ended was made in an epoch before the event's position. That includes all
     // sessions of a deleted incarnation, and excludes those of an id re-created since (later positions).
     for (const sessionId of await this.reader.listEndedIds(event.streamId, event.position)) {
@@ -47,6 +49,6 @@ export class RevokeSessionsOnUserChangeProcessor extends EventProcessor {
         if (!(error instanceof SessionNotFoundError)) throw error;
       }
     }
-    this.logger.debug(`Revoked sessions of ${event.streamId} after ${event.type}`);
+    this.logger.debug(`Revoked sessions of ${event.streamId} after ${event.event.type}`);
   }
 }

@@ -1,17 +1,29 @@
-import type { EventSubscription, RoutedEvent } from '../../relay/relay.contract';
+import type { RecordedEvent } from '@libs/event-store';
+import { subscription } from '../../relay/relay.contract';
+import {
+  endsSessions,
+  SESSION_ENDING_EVENTS,
+  UserDeletedEvent,
+  UserEvent,
+  UserPasswordChangedEvent,
+} from '../../users';
 import type { SessionRevocationReason } from '../domain/events';
 
-/** The user events that end sessions, and the reason each revocation records. */
-export function revocationReason(event: RoutedEvent): SessionRevocationReason | undefined {
-  if (event.streamType !== 'user') return undefined;
-  if (event.type === 'user.status.changed') return event.data.status === false ? 'user.blocked' : undefined;
-  if (event.type === 'user.deleted') return 'user.deleted';
-  // `user.password.rehashed` (the argon2id upgrade at login) is another event and keeps the sessions.
-  if (event.type === 'user.password.changed') return 'user.password.changed';
-  return undefined;
+/** The reason each revocation records, from the user event that ended the session. */
+export function revocationReason(recorded: RecordedEvent<UserEvent>): SessionRevocationReason {
+  switch (recorded.event.type) {
+    case UserDeletedEvent.type:
+      return 'user.deleted';
+    case UserPasswordChangedEvent.type:
+      return 'user.password.changed';
+    default:
+      return 'user.blocked';
+  }
 }
 
-export const SESSION_REVOCATION: EventSubscription = {
+/** Sessions ended by a user change (users' policy) are revoked, so lists and history show it. */
+export const SESSION_REVOCATION = subscription<UserEvent>({
   queue: 'session-revocation',
-  accepts: (event) => revocationReason(event) !== undefined,
-};
+  events: SESSION_ENDING_EVENTS,
+  when: (recorded) => endsSessions(recorded.event),
+});

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Pool } from 'mysql2/promise';
+import type { Pool, RowDataPacket } from 'mysql2/promise';
 import { MYSQL_POOL } from '../../database/database.tokens';
 import { USER_COLUMNS, UserRow } from './user.row';
 
@@ -13,6 +13,18 @@ export class UsersReader {
       id,
     ]);
     return rows[0];
+  }
+
+  /** Email and name of each user that exists, for logs that name the user an event is about. */
+  async findContacts(ids: readonly string[]): Promise<Map<string, { email: string | null; name: string }>> {
+    if (ids.length === 0) return new Map();
+    const [rows] = await this.pool.query<RowDataPacket[]>(
+      'SELECT id, email, name FROM users WHERE id IN (?)',
+      [ids],
+    );
+    return new Map(
+      rows.map((row) => [String(row.id), { email: row.email as string | null, name: String(row.name) }]),
+    );
   }
 
   /** Emails are stored lower-cased and unique among live users. */
