@@ -16,6 +16,25 @@ module.exports = {
       },
     },
     {
+      name: 'modules-meet-at-index',
+      comment:
+        'A module imports another module only through its index.ts (or its domain/events), never its insides.',
+      severity: 'error',
+      from: { path: '^src/([^/]+)/' },
+      to: {
+        path: '^src/[^/]+/',
+        pathNot: ['^src/$1/', '^src/[^/]+/index\\.ts$', '^src/[^/]+/domain/events/'],
+      },
+    },
+    {
+      name: 'composition-roots-meet-at-index',
+      comment: 'main.ts and the root modules compose modules through their index.ts too.',
+      severity: 'error',
+      from: { path: '^src/[^/]+\\.ts$' },
+      // process/signals is imported for its side effect alone, first thing in main.ts (see there).
+      to: { path: '^src/[^/]+/', pathNot: ['^src/[^/]+/index\\.ts$', '^src/process/signals\\.ts$'] },
+    },
+    {
       name: 'libs-are-standalone',
       comment: 'libs/ never import the application.',
       severity: 'error',

@@ -2,21 +2,19 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AppwriteExceptionFilter } from '@libs/http';
-import { AuditModule } from './audit/audit.module';
-import { AuthModule } from './auth/auth.module';
-import { AppConfig } from './config/config';
-import { ConfigModule } from './config/config.module';
-import { DeviceModule } from './common/device/device.module';
-import { MetricsModule } from './common/metrics/metrics.module';
-import { DatabaseModule } from './database/database.module';
-import { EventsModule } from './events/events.module';
-import { HealthModule } from './health/health.module';
-import { IdentitiesModule } from './identities/identities.module';
-import { MembershipsModule } from './memberships/memberships.module';
-import { RedisModule } from './redis/redis.module';
-import { RelayNotifierModule } from './relay/relay-notifier.module';
-import { SessionsModule } from './sessions/sessions.module';
-import { UsersModule } from './users/users.module';
+import { AuditModule } from './audit';
+import { AuthModule } from './auth';
+import { AppConfig, ConfigModule } from './config';
+import { DeviceModule, MetricsModule } from './common';
+import { DatabaseModule } from './database';
+import { EventsModule } from './events';
+import { HealthModule } from './health';
+import { IdentitiesModule } from './identities';
+import { MembershipsModule } from './memberships';
+import { RedisModule } from './redis';
+import { RelayNotifierModule } from './relay';
+import { SessionsModule } from './sessions';
+import { UsersModule } from './users';
 
 /** The HTTP API (`ROLE=api`). */
 @Module({})

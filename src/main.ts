@@ -2,9 +2,9 @@ import './process/signals';
 import 'reflect-metadata';
 import { Logger, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ConfigError, loadConfig } from './config/config';
-import { createHttpApp } from './http/create-http-app';
-import { processShutdown } from './process/shutdown';
+import { ConfigError, loadConfig } from './config';
+import { createHttpApp } from './http';
+import { processShutdown } from './process';
 import { WorkerModule } from './worker.module';
 
 /** Nest's levels for LOG_LEVEL, for the worker context (the API logs through Fastify's pino). */

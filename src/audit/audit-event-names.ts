@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@libs/event-store';
-import type { AnyEvent } from '../events/all-events';
+import type { AnyEvent } from '../events';
 import {
   IdentityCreatedEvent,
   IdentityDeletedEvent,

@@ -2,8 +2,8 @@ import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/commo
 import { Reflector } from '@nestjs/core';
 import { safeEqual } from '@libs/passwords';
 import type { FastifyRequest } from 'fastify';
-import { APP_CONFIG, AppConfig } from '../config/config';
-import { Principal, RequestContext } from '../common/request-context';
+import { APP_CONFIG, AppConfig } from '../config';
+import { Principal, RequestContext } from '../common';
 import {
   KeyExpiredError,
   MissingScopeError,

@@ -1,6 +1,6 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiHeader, ApiSecurity } from '@nestjs/swagger';
-import { ApiAppwriteErrors, when } from '../common/http/api-errors.decorator';
+import { ApiAppwriteErrors, when } from '../common';
 import {
   KeyExpiredError,
   MissingScopeError,

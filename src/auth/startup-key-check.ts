@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { APP_CONFIG, AppConfig } from '../config/config';
+import { APP_CONFIG, AppConfig } from '../config';
 import { ApiKeysRepository } from './infrastructure/api-keys.repository';
 
 export const NO_USABLE_KEY_WARNING =

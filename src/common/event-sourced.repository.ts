@@ -9,7 +9,7 @@ import type {
 import { recordedFrom, UniqueConstraintError } from '@libs/event-store';
 import type { PoolConnection } from 'mysql2/promise';
 import { withConcurrencyRetry } from './concurrency';
-import type { EventSourcedAggregate } from './domain/event-sourced.aggregate';
+import type { EventSourcedAggregate } from '@libs/event-store';
 import { RequestContext } from './request-context';
 
 /** A read model kept in step inside the append transaction. */

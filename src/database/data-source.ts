@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { ApiKeyEntity } from '../auth/infrastructure/api-key.entity';
+import { ApiKeyEntity } from '../auth';
 import { poolOptionsFromUrl } from './database-url';
 import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema';
 import { RelayAndAudit1764100000000 } from './migrations/1764100000000-relay-and-audit';

@@ -2,8 +2,8 @@ import { Global, Inject, Injectable, Logger, Module, OnApplicationShutdown } fro
 import { MysqlDataKeys, MysqlEventStore } from '@libs/event-store';
 import { Pool } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
-import { DependencyUnavailableError } from '../common/dependencies/dependency.errors';
-import { APP_CONFIG, AppConfig } from '../config/config';
+import { DependencyUnavailableError } from '../common';
+import { APP_CONFIG, AppConfig } from '../config';
 import { createDataSource } from './data-source';
 import { createAppPool } from './database-url';
 import { DATA_KEYS, EVENT_STORE, MYSQL_POOL } from './database.tokens';

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { generateKeyText, MasterKeys, parseKey } from '@libs/event-store';
-import type { AppConfig } from '../config/config';
+import type { AppConfig } from '../config';
 
 /**
  * The master keys from DATA_KEY / DATA_KEY_PREVIOUS. Without DATA_KEY, a key is generated once into

@@ -1,6 +1,6 @@
 import { createConnection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
-import { processShutdown } from '../process/shutdown';
+import { processShutdown } from '../process';
 import { poolOptionsFromUrl } from './database-url';
 
 const LOCK_NAME = 'identity_service_migrations';

@@ -1,4 +1,4 @@
-import { connectionFailure, endpointOf } from '../common/dependencies/connection-errors';
+import { connectionFailure, endpointOf } from '../common';
 
 const LOGIN_ERRORS = new Set([
   'ER_ACCESS_DENIED_ERROR',

@@ -1,8 +1,7 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { Pool } from 'mysql2/promise';
-import { connectionFailure } from '../common/dependencies/connection-errors';
-import { DependencyStatus, dependencyStatus } from '../common/dependencies/dependency-status';
-import { APP_CONFIG, AppConfig } from '../config/config';
+import { connectionFailure, DependencyStatus, dependencyStatus } from '../common';
+import { APP_CONFIG, AppConfig } from '../config';
 import { MYSQL_POOL } from './database.tokens';
 
 const PROBE_EVERY_MS = 5000;

@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { EventDecoder, MysqlDataKeys } from '@libs/event-store';
-import { DATA_KEYS } from '../database/database.tokens';
+import { DATA_KEYS } from '../database';
 import { ALL_EVENTS, AnyEvent } from './all-events';
 
 /** The one decode path, for every reader of stored events. */

@@ -4,8 +4,8 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import type { Redis } from 'ioredis';
 import type { Pool } from 'mysql2/promise';
-import { MYSQL_POOL } from '../database/database.tokens';
-import { REDIS } from '../redis/redis.module';
+import { MYSQL_POOL } from '../database';
+import { REDIS } from '../redis';
 
 const TIMEOUT_MS = 1500;
 

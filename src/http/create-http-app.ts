@@ -1,8 +1,8 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from '../app.module';
-import { AppConfig } from '../config/config';
-import { PinoNestLogger } from '../common/pino-nest-logger';
+import { AppConfig } from '../config';
+import { PinoNestLogger } from '../common';
 import { configureFastify, fastifyOptions } from './fastify-setup';
 import { setupSwagger } from './swagger';
 

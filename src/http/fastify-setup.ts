@@ -2,8 +2,8 @@ import { parse as parseQueryString } from 'node:querystring';
 import { LogController } from 'fastify';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import secureJsonParse from 'secure-json-parse';
-import { AppConfig } from '../config/config';
-import { RequestContext } from '../common/request-context';
+import { AppConfig } from '../config';
+import { RequestContext } from '../common';
 import {
   answerClientError,
   answerConnect,

@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { APP_CONFIG, AppConfig } from '../config/config';
-import { sessionCookieName } from '../sessions/infrastructure/account-session';
+import { APP_CONFIG, AppConfig } from '../config';
+import { sessionCookieName } from '../sessions';
 
 /**
  * The guard checks only routes marked by `RequireScopes`/`RequireProject`, and those always declare their

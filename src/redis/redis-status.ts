@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
-import { DependencyStatus, dependencyStatus } from '../common/dependencies/dependency-status';
-import type { AppConfig } from '../config/config';
+import { DependencyStatus, dependencyStatus } from '../common';
+import type { AppConfig } from '../config';
 
 /** The shared status of the Redis at REDIS_URL (see DependencyStatus). */
 export function redisStatus(

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { EventDecoder, EventStore, StoredEvent } from '@libs/event-store';
-import { deadLettersTotal, reconcilerRedeliveredTotal } from '../common/metrics/metrics';
+import { deadLettersTotal, reconcilerRedeliveredTotal } from '../common';
 import type { EventSubscription } from './relay.contract';
 import { SubscriptionMatcher } from './subscription-matcher';
 

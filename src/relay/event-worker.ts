@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { Job, UnrecoverableError, Worker } from 'bullmq';
-import type { AppConfig } from '../config/config';
+import type { AppConfig } from '../config';
 import type { EventJobData } from './relay.contract';
 import { queuePrefix, workerConnectionOptions } from './queue-connection';
 

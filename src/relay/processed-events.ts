@@ -1,5 +1,5 @@
 import type { Pool } from 'mysql2/promise';
-import { MicroBatcher } from '../common/queue/micro-batcher';
+import { MicroBatcher } from '../common';
 import type { EventJobData } from './relay.contract';
 
 /**

@@ -1,6 +1,6 @@
 import IORedis, { Redis } from 'ioredis';
 import type { DefaultJobOptions, RedisOptions } from 'bullmq';
-import type { AppConfig } from '../config/config';
+import type { AppConfig } from '../config';
 
 /** The configuration the queue helpers need. */
 export type QueueConfig = Pick<AppConfig, 'REDIS_URL' | 'QUEUE_PREFIX'>;

@@ -1,9 +1,9 @@
 import { Inject, Injectable, Module, OnModuleInit } from '@nestjs/common';
 import type { EventStore } from '@libs/event-store';
 import type { Redis } from 'ioredis';
-import { APP_CONFIG, AppConfig } from '../config/config';
-import { EVENT_STORE } from '../database/database.tokens';
-import { REDIS } from '../redis/redis.module';
+import { APP_CONFIG, AppConfig } from '../config';
+import { EVENT_STORE } from '../database';
+import { REDIS } from '../redis';
 import { relayWakeChannel } from './queue-connection';
 
 /**

@@ -1,7 +1,7 @@
 import type { EventDecoder, StoredEvent } from '@libs/event-store';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { relayEventsTotal, relayLagSeconds } from '../common/metrics/metrics';
+import { relayEventsTotal, relayLagSeconds } from '../common';
 import { EVENT_JOB_OPTIONS } from './queue-connection';
 import { EventJobData, EventSubscription, toJobData } from './relay.contract';
 import { SubscriptionMatcher } from './subscription-matcher';

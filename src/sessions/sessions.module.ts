@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { UsersModule } from '../users/users.module';
+import { UsersModule } from '../users';
 import { CreateSessionController } from './commands/create-session/create-session.controller';
 import { CreateSessionHandler } from './commands/create-session/create-session.handler';
 import { LoginRateLimiter } from './commands/login/login-rate-limiter';

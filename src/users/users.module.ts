@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { Argon2Hasher } from '@libs/passwords';
-import { APP_CONFIG, AppConfig } from '../config/config';
+import { APP_CONFIG, AppConfig } from '../config';
 import { CreateUserController } from './commands/create-user/create-user.controller';
 import { CreateUserHandler } from './commands/create-user/create-user.handler';
 import { DeleteUserController } from './commands/delete-user/delete-user.controller';

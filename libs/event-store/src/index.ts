@@ -8,3 +8,4 @@ export * from './mysql/mysql-event-store';
 export * from './mysql/schema';
 export * from './mysql/mysql-data-keys';
 export * from './crypto/master-keys';
+export * from './aggregate';

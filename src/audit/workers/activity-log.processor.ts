@@ -2,16 +2,19 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EventDecoder, RecordedEvent } from '@libs/event-store';
 import { UnrecoverableError } from 'bullmq';
 import type { Pool, ResultSetHeader } from 'mysql2/promise';
-import { APP_CONFIG, AppConfig } from '../../config/config';
-import { CountryInfo, DeviceInfo } from '../../common/device/device.types';
-import { GeoIpService } from '../../common/device/geoip.service';
-import { parseUserAgent } from '../../common/device/user-agent';
-import { activityLogRowsTotal } from '../../common/metrics/metrics';
-import { MicroBatcher } from '../../common/queue/micro-batcher';
-import { MYSQL_POOL } from '../../database/database.tokens';
-import type { AnyEvent } from '../../events/all-events';
-import { EVENT_DECODER } from '../../events/events.module';
-import { EventProcessor } from '../../relay/event-processor';
+import { APP_CONFIG, AppConfig } from '../../config';
+import {
+  CountryInfo,
+  DeviceInfo,
+  GeoIpService,
+  parseUserAgent,
+  activityLogRowsTotal,
+  MicroBatcher,
+} from '../../common';
+import { MYSQL_POOL } from '../../database';
+import type { AnyEvent } from '../../events';
+import { EVENT_DECODER } from '../../events';
+import { EventProcessor } from '../../relay';
 import { UsersReader } from '../../users';
 import { auditEventName, subjectUserId } from '../audit-event-names';
 import { ActivityLogRecord, LOG_FIELDS } from '../infrastructure/activity-log.columns';

@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { Queue, Worker } from 'bullmq';
 import type { Pool, ResultSetHeader } from 'mysql2/promise';
-import { APP_CONFIG, AppConfig } from '../../config/config';
-import { MYSQL_POOL } from '../../database/database.tokens';
-import { queuePrefix, workerConnectionOptions } from '../../relay/queue-connection';
+import { APP_CONFIG, AppConfig } from '../../config';
+import { MYSQL_POOL } from '../../database';
+import { queuePrefix, workerConnectionOptions } from '../../relay';
 
 /** Maintenance queue (not an event queue, so not in `QUEUES`): one repeatable purge job. */
 export const LOG_RETENTION_QUEUE = 'log-retention';

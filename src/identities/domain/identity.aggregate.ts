@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { EventSourcedAggregate } from '../../common/domain/event-sourced.aggregate';
+import { EventSourcedAggregate } from '@libs/event-store';
 import type { UniqueConstraintChange } from '@libs/event-store';
 import {
   IdentityCreatedData,

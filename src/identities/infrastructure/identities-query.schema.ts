@@ -1,5 +1,5 @@
 import type { QuerySchema } from '@libs/appwrite-queries';
-import { tokenPrefixSearch } from '../../common/search/token-search';
+import { tokenPrefixSearch } from '../../common';
 import { IdentitySearchField } from './identity-search-tokens';
 
 const ALL_SEARCH_FIELDS = Object.values(IdentitySearchField);

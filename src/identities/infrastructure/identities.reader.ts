@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool, RowDataPacket } from 'mysql2/promise';
-import { MYSQL_POOL } from '../../database/database.tokens';
+import { MYSQL_POOL } from '../../database';
 import { IDENTITY_COLUMNS, IdentityRow } from './identity.row';
 
 @Injectable()

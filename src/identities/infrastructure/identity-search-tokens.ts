@@ -1,4 +1,4 @@
-import { wordsOf } from '../../common/search/token-search';
+import { wordsOf } from '../../common';
 
 /** Which attribute a search token came from; `search` matches all three, `Query.search(attr)` one. */
 export const IdentitySearchField = {

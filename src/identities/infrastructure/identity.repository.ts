@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EventDecoder, EventStore } from '@libs/event-store';
 import type { PoolConnection } from 'mysql2/promise';
-import { EventSourcedRepository } from '../../common/event-sourced.repository';
-import { EVENT_STORE } from '../../database/database.tokens';
-import { EVENT_DECODER } from '../../events/events.module';
+import { EventSourcedRepository } from '../../common';
+import { EVENT_STORE } from '../../database';
+import { EVENT_DECODER } from '../../events';
 import { IDENTITY_EVENTS, IDENTITY_STREAM, IdentityEvent } from '../domain/events';
 import { IdentityAggregate } from '../domain/identity.aggregate';
 import { IdentityProjection } from './identity.projection';

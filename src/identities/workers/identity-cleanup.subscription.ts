@@ -1,4 +1,4 @@
-import { subscription } from '../../relay/relay.contract';
+import { subscription } from '../../relay';
 import { UserDeletedEvent } from '../../users';
 
 /** A deleted user's identities are unlinked, so their provider UIDs are free again. */

@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EventDecoder, RecordedEvent } from '@libs/event-store';
 import type { Pool } from 'mysql2/promise';
-import { APP_CONFIG, AppConfig } from '../../config/config';
-import { MYSQL_POOL } from '../../database/database.tokens';
-import { EVENT_DECODER } from '../../events/events.module';
-import { EventProcessor } from '../../relay/event-processor';
+import { APP_CONFIG, AppConfig } from '../../config';
+import { MYSQL_POOL } from '../../database';
+import { EVENT_DECODER } from '../../events';
+import { EventProcessor } from '../../relay';
 import type { UserDeletedEvent } from '../../users';
 import { IdentityNotFoundError } from '../domain/identity.errors';
 import { IdentitiesReader } from '../infrastructure/identities.reader';

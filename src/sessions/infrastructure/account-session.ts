@@ -1,8 +1,8 @@
 import { createParamDecorator, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { parseCookie } from 'cookie';
 import type { FastifyRequest } from 'fastify';
-import { APP_CONFIG, AppConfig } from '../../config/config';
-import type { UserRow } from '../../users/infrastructure/user.row';
+import { APP_CONFIG, AppConfig } from '../../config';
+import type { UserView } from '../../users';
 import { NoSessionError, UserBlockedError } from '../domain/session.errors';
 import { hashSessionSecret } from './session-secret';
 import type { SessionRow } from './session.row';
@@ -10,7 +10,7 @@ import { SessionsReader } from './sessions.reader';
 
 export interface AccountSession {
   session: SessionRow;
-  user: UserRow;
+  user: UserView;
 }
 
 /** The cookie Appwrite's web SDKs send; server callers use the `X-Appwrite-Session` header. */

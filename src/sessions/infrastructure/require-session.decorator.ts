@@ -1,6 +1,6 @@
 import { applyDecorators, UseGuards } from '@nestjs/common';
-import { RequireProject } from '../../auth/require-scopes.decorator';
-import { ApiAppwriteErrors, when } from '../../common/http/api-errors.decorator';
+import { RequireProject } from '../../auth';
+import { ApiAppwriteErrors, when } from '../../common';
 import { NoSessionError, UserBlockedError } from '../domain/session.errors';
 import { AccountSessionGuard } from './account-session.guard';
 

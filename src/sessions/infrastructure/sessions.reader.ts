@@ -1,20 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool, RowDataPacket } from 'mysql2/promise';
-import { MYSQL_POOL } from '../../database/database.tokens';
-import { USER_COLUMNS, UserRow } from '../../users/infrastructure/user.row';
+import { MYSQL_POOL } from '../../database';
+import { mayAuthenticate, userViewColumns, userViewFromRow, type UserView } from '../../users';
 import { SESSION_COLUMNS, SessionRow } from './session.row';
 
 /** Live = not revoked and not expired. */
 const LIVE = 's.revoked_at IS NULL AND s.expire > NOW(3)';
 
 /**
- * Built once: the validation hot path only binds the hash. User columns come back prefixed `u_`. The join
- * keeps only the incarnation of the user the session was made for (a deleted and re-created id is another
- * user); `current_epoch` says whether a block or a new password has ended the session since.
+ * Built once: the validation hot path only binds the hash. User columns (users' own selection) come back
+ * prefixed `u_`. The join keeps only the incarnation of the user the session was made for (a deleted and
+ * re-created id is another user); the session's epoch against the user's says whether a block or a new
+ * password has ended it since.
  */
 const VALIDATE_SQL =
-  `SELECT ${SESSION_COLUMNS}, s.user_epoch = u.session_epoch AS current_epoch, ` +
-  `${USER_COLUMNS.replace(/u\.(\w+)/g, 'u.$1 AS u_$1')} ` +
+  `SELECT ${SESSION_COLUMNS}, s.user_epoch AS session_user_epoch, ${userViewColumns('u', 'u_')} ` +
   'FROM sessions s JOIN users u ON u.id = s.user_id AND u.sequence = s.user_incarnation ' +
   `WHERE s.secret_hash = ? AND ${LIVE}`;
 
@@ -29,20 +29,19 @@ export class SessionsReader {
    */
   async findLiveBySecretHash(
     secretHash: string,
-  ): Promise<{ session: SessionRow; user: UserRow; blocked: boolean } | undefined> {
+  ): Promise<{ session: SessionRow; user: UserView; blocked: boolean } | undefined> {
     const [rows] = await this.pool.execute<RowDataPacket[]>(VALIDATE_SQL, [secretHash]);
     const row = rows[0];
     if (!row) return undefined;
-    const user: Record<string, unknown> = {};
+    const user = userViewFromRow(row, 'u_');
     const session: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(row)) {
-      if (key.startsWith('u_')) user[key.slice(2)] = value;
-      else if (key !== 'current_epoch') session[key] = value;
+      if (!key.startsWith('u_') && key !== 'session_user_epoch') session[key] = value;
     }
-    const blocked = (user as UserRow).status !== 1;
+    const blocked = !mayAuthenticate(user).allowed;
     // A blocked user hears so (as Appwrite answers); an ended session of an active user is simply no session.
-    if (!blocked && Number(row.current_epoch) !== 1) return undefined;
-    return { session: session as SessionRow, user: user as UserRow, blocked };
+    if (!blocked && Number(row.session_user_epoch) !== user.sessionEpoch) return undefined;
+    return { session: session as SessionRow, user, blocked };
   }
 
   async listLive(userId: string): Promise<SessionRow[]> {

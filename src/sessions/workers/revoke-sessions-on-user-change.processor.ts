@@ -1,11 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EventDecoder, RecordedEvent } from '@libs/event-store';
 import type { Pool } from 'mysql2/promise';
-import { sessionRevocationLagSeconds } from '../../common/metrics/metrics';
-import { APP_CONFIG, AppConfig } from '../../config/config';
-import { MYSQL_POOL } from '../../database/database.tokens';
-import { EVENT_DECODER } from '../../events/events.module';
-import { EventProcessor } from '../../relay/event-processor';
+import { sessionRevocationLagSeconds } from '../../common';
+import { APP_CONFIG, AppConfig } from '../../config';
+import { MYSQL_POOL } from '../../database';
+import { EVENT_DECODER } from '../../events';
+import { EventProcessor } from '../../relay';
 import type { UserEvent } from '../../users';
 import { SessionNotFoundError } from '../domain/session.errors';
 import { SessionRepository } from '../infrastructure/session.repository';

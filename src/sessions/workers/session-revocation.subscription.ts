@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@libs/event-store';
-import { subscription } from '../../relay/relay.contract';
+import { subscription } from '../../relay';
 import {
   endsSessions,
   SESSION_ENDING_EVENTS,

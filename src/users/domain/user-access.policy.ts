@@ -2,8 +2,8 @@ import { UserDeletedEvent, UserEvent, UserPasswordChangedEvent, UserStatusChange
 
 /**
  * "May this user authenticate, and which of its sessions still count?" — the one rule, owned by users and
- * used by login, session validation (compiled to SQL below, so validation stays one statement), the users
- * projection (the session epoch) and the sessions module's revocation worker.
+ * used by login, session validation (on the user its one statement joins), the users projection (the
+ * session epoch) and the sessions module's revocation worker.
  */
 
 /** The user events that can end the user's sessions (see `endsSessions` for which of them do). */
@@ -33,12 +33,4 @@ export type AccessDecision = { allowed: true } | { allowed: false; reason: 'bloc
 /** Whether an existing user may authenticate now. */
 export function mayAuthenticate(user: UserAccessState): AccessDecision {
   return user.status ? { allowed: true } : { allowed: false, reason: 'blocked' };
-}
-
-/**
- * The same rule over a row of `users` aliased `alias`, for statements that must decide in SQL: true when the
- * user may NOT authenticate. Keep it in step with `mayAuthenticate` (a spec checks both on the same states).
- */
-export function userBlockedSql(alias: string): string {
-  return `(${alias}.status <> 1)`;
 }

@@ -1,4 +1,4 @@
-import { EventSourcedAggregate } from '../../common/domain/event-sourced.aggregate';
+import { EventSourcedAggregate } from '@libs/event-store';
 import type { UniqueConstraintChange } from '@libs/event-store';
 import {
   UserCreatedEvent,

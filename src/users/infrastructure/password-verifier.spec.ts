@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { Argon2Hasher } from '@libs/passwords';
 import { PasswordVerifier } from './password-verifier';
-import type { UserRow } from './user.row';
+import type { UserView } from '../queries/user.view';
 
 // Small parameters keep the spec fast; the decisions do not depend on them.
 const argon2 = new Argon2Hasher({ memoryCost: 1024, timeCost: 1, parallelism: 1 });
 
 const row = (password: string | null, hash: string, hashOptions: Record<string, unknown>) =>
-  ({ password, hash, hash_options: JSON.stringify(hashOptions) }) as UserRow;
+  ({ password, hash, hashOptions }) as UserView;
 
 const md5User = row(createHash('md5').update('right password').digest('hex'), 'md5', { type: 'md5' });
 

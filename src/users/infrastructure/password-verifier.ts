@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { performance } from 'node:perf_hooks';
 import { Argon2Hasher, HashAlgorithm, PasswordHashers, StoredPassword } from '@libs/passwords';
 import { PASSWORD_HASHER } from './password-hashing';
-import type { UserRow } from './user.row';
+import type { UserView } from '../queries/user.view';
 
 export interface VerifyResult {
   verified: boolean;
@@ -35,7 +35,7 @@ export class PasswordVerifier {
     this.hashers = new PasswordHashers(argon2);
   }
 
-  async verify(plain: string, user: UserRow | undefined): Promise<VerifyResult> {
+  async verify(plain: string, user: UserView | undefined): Promise<VerifyResult> {
     if (!user || user.password === null) {
       await this.verifyDecoy(plain);
       return { verified: false, needsRehash: false };
@@ -43,7 +43,7 @@ export class PasswordVerifier {
     const stored: StoredPassword = {
       hash: user.password,
       algorithm: user.hash as HashAlgorithm,
-      options: JSON.parse(user.hash_options) as Record<string, unknown>,
+      options: user.hashOptions,
     };
     const started = performance.now();
     const verified = await this.hashers.verify(plain, stored);

@@ -1,6 +1,6 @@
-import { MAX_TOKEN_LENGTH, wordsOf } from '../../common/search/token-search';
+import { MAX_TOKEN_LENGTH, wordsOf } from '../../common';
 
-export { MAX_TOKEN_LENGTH, prefixPattern, searchTerms, wordsOf } from '../../common/search/token-search';
+export { MAX_TOKEN_LENGTH, prefixPattern, searchTerms, wordsOf } from '../../common';
 
 /** Which attribute a search token came from; `search` matches fields up to LABEL, `contains` on labels LABEL_EXACT. */
 export const SearchField = {

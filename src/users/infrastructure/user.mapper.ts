@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { formatDateTime, isFormatBelow } from '@libs/http';
 import type { TargetModel, UserModel } from '../dtos/user.response.dto';
-import type { UserRow } from './user.row';
+import type { UserView } from '../queries/user.view';
 
-export interface UserView {
+/** What the caller may see, and in which response format. */
+export interface UserModelOptions {
   /** Caller holds `users.hashes.read`: show `password` and `hashOptions`. */
   showHashes: boolean;
   /** The request's `X-Appwrite-Response-Format`. */
@@ -14,7 +15,7 @@ export interface UserView {
  * Appwrite keeps messaging targets as documents; this service has no targets API yet, so it derives the
  * email and sms targets from the user, with ids that stay the same for the same user and address type.
  */
-function targetsOf(row: UserRow, createdAt: string, updatedAt: string): TargetModel[] {
+function targetsOf(row: UserView, createdAt: string, updatedAt: string): TargetModel[] {
   const target = (providerType: 'email' | 'sms', identifier: string): TargetModel => ({
     $id: createHash('sha256').update(`${row.id}\u0000${providerType}`).digest('hex').slice(0, 20),
     $createdAt: createdAt,
@@ -32,10 +33,10 @@ function targetsOf(row: UserRow, createdAt: string, updatedAt: string): TargetMo
   return targets;
 }
 
-/** Row → Appwrite User model, keys in Appwrite's order (API.md §4.2). */
-export function toUserModel(row: UserRow, view: UserView): Partial<UserModel> {
-  const createdAt = formatDateTime(row.created_at);
-  const updatedAt = formatDateTime(row.updated_at);
+/** A user → Appwrite's User model, keys in Appwrite's order. */
+export function toUserModel(row: UserView, view: UserModelOptions): Partial<UserModel> {
+  const createdAt = formatDateTime(row.createdAt);
+  const updatedAt = formatDateTime(row.updatedAt);
   const model: Partial<UserModel> = {
     $id: row.id,
     $createdAt: createdAt,
@@ -43,24 +44,24 @@ export function toUserModel(row: UserRow, view: UserView): Partial<UserModel> {
     name: row.name,
     password: view.showHashes ? row.password : null,
     hash: row.hash,
-    hashOptions: view.showHashes ? (JSON.parse(row.hash_options) as Record<string, unknown>) : null,
+    hashOptions: view.showHashes ? row.hashOptions : null,
     registration: formatDateTime(row.registration),
-    status: row.status === 1,
-    labels: JSON.parse(row.labels) as string[],
-    passwordUpdate: formatDateTime(row.password_update),
+    status: row.status,
+    labels: row.labels,
+    passwordUpdate: formatDateTime(row.passwordUpdate),
     email: row.email ?? '',
     phone: row.phone ?? '',
-    emailVerification: row.email_verification === 1,
+    emailVerification: row.emailVerification,
     emailCanonical: null,
     emailIsFree: null,
     emailIsDisposable: null,
     emailIsCorporate: null,
     emailIsCanonical: null,
-    phoneVerification: row.phone_verification === 1,
-    mfa: row.mfa === 1,
-    prefs: JSON.parse(row.prefs) as Record<string, unknown>,
+    phoneVerification: row.phoneVerification,
+    mfa: row.mfa,
+    prefs: row.prefs,
     targets: targetsOf(row, createdAt, updatedAt),
-    accessedAt: formatDateTime(row.accessed_at),
+    accessedAt: formatDateTime(row.accessedAt),
     impersonator: false,
     impersonatorUserId: null,
   };

@@ -1,14 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EventDecoder, EventStore } from '@libs/event-store';
 import type { PoolConnection } from 'mysql2/promise';
-import { EventSourcedRepository } from '../../common/event-sourced.repository';
-import { EVENT_STORE } from '../../database/database.tokens';
-import { EVENT_DECODER } from '../../events/events.module';
+import { EventSourcedRepository } from '../../common';
+import { EVENT_STORE } from '../../database';
+import { EVENT_DECODER } from '../../events';
 import { USER_EVENTS, USER_STREAM, UserEvent } from '../domain/events';
 import { UserAggregate } from '../domain/user.aggregate';
 import { UserProjection } from './user.projection';
-
-export type { UniqueViolationMapper } from '../../common/event-sourced.repository';
 
 @Injectable()
 export class UserRepository extends EventSourcedRepository<UserAggregate, UserEvent> {

@@ -1,5 +1,7 @@
 import type { RowDataPacket } from 'mysql2/promise';
+import type { UserView } from '../queries/user.view';
 
+/** A row of the `users` read table: infrastructure only; other modules get `UserView`. */
 export interface UserRow extends RowDataPacket {
   sequence: number;
   /** Position of the last event that ended the user's sessions (see the session-epochs migration). */
@@ -24,7 +26,62 @@ export interface UserRow extends RowDataPacket {
   updated_at: Date;
 }
 
-export const USER_COLUMNS =
-  'u.sequence, u.session_epoch, u.id, u.name, u.email, u.phone, u.password, u.hash, u.hash_options, u.status, u.labels, u.prefs, ' +
-  'u.email_verification, u.phone_verification, u.mfa, u.registration, u.password_update, u.accessed_at, ' +
-  'u.created_at, u.updated_at';
+const COLUMN_NAMES = [
+  'sequence',
+  'session_epoch',
+  'id',
+  'name',
+  'email',
+  'phone',
+  'password',
+  'hash',
+  'hash_options',
+  'status',
+  'labels',
+  'prefs',
+  'email_verification',
+  'phone_verification',
+  'mfa',
+  'registration',
+  'password_update',
+  'accessed_at',
+  'created_at',
+  'updated_at',
+] as const;
+
+export const USER_COLUMNS = COLUMN_NAMES.map((c) => `u.${c}`).join(', ');
+
+/**
+ * The users columns of table alias `alias`, each renamed `<prefix><column>`, for another module's statement
+ * that joins users (session validation stays one statement); read the result back with `userViewFromRow`.
+ */
+export function userViewColumns(alias: string, prefix: string): string {
+  return COLUMN_NAMES.map((c) => `${alias}.${c} AS ${prefix}${c}`).join(', ');
+}
+
+/** The view of a row selected with `userViewColumns(alias, prefix)` (or `USER_COLUMNS` and prefix ''). */
+export function userViewFromRow(row: Record<string, unknown>, prefix = ''): UserView {
+  const r = Object.fromEntries(COLUMN_NAMES.map((c) => [c, row[`${prefix}${c}`]])) as unknown as UserRow;
+  return {
+    id: r.id,
+    incarnation: Number(r.sequence),
+    sessionEpoch: Number(r.session_epoch),
+    name: r.name,
+    email: r.email,
+    phone: r.phone,
+    status: Number(r.status) === 1,
+    password: r.password,
+    hash: r.hash,
+    hashOptions: JSON.parse(r.hash_options) as Record<string, unknown>,
+    labels: JSON.parse(r.labels) as string[],
+    prefs: JSON.parse(r.prefs) as Record<string, unknown>,
+    emailVerification: Number(r.email_verification) === 1,
+    phoneVerification: Number(r.phone_verification) === 1,
+    mfa: Number(r.mfa) === 1,
+    registration: r.registration,
+    passwordUpdate: r.password_update,
+    accessedAt: r.accessed_at,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}

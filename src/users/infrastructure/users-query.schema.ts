@@ -1,5 +1,5 @@
 import type { QuerySchema, SqlFragment } from '@libs/appwrite-queries';
-import { prefixPattern, searchTerms, tokenPrefixSearch } from '../../common/search/token-search';
+import { prefixPattern, searchTerms, tokenPrefixSearch } from '../../common';
 import { SearchField } from './user-search-tokens';
 
 const ALL_SEARCH_FIELDS = [

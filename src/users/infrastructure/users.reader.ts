@@ -1,18 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool, RowDataPacket } from 'mysql2/promise';
-import { MYSQL_POOL } from '../../database/database.tokens';
-import { USER_COLUMNS, UserRow } from './user.row';
+import { MYSQL_POOL } from '../../database';
+import type { UserView } from '../queries/user.view';
+import { USER_COLUMNS, UserRow, userViewFromRow } from './user.row';
 
 /** Point reads of the users read table through prepared statements (the hot path: no ORM in between). */
 @Injectable()
 export class UsersReader {
   constructor(@Inject(MYSQL_POOL) private readonly pool: Pool) {}
 
-  async findById(id: string): Promise<UserRow | undefined> {
+  async findById(id: string): Promise<UserView | undefined> {
     const [rows] = await this.pool.execute<UserRow[]>(`SELECT ${USER_COLUMNS} FROM users u WHERE u.id = ?`, [
       id,
     ]);
-    return rows[0];
+    return rows[0] && userViewFromRow(rows[0]);
   }
 
   /** Email and name of each user that exists, for logs that name the user an event is about. */
@@ -28,11 +29,11 @@ export class UsersReader {
   }
 
   /** Emails are stored lower-cased and unique among live users. */
-  async findByEmail(email: string): Promise<UserRow | undefined> {
+  async findByEmail(email: string): Promise<UserView | undefined> {
     const [rows] = await this.pool.execute<UserRow[]>(
       `SELECT ${USER_COLUMNS} FROM users u WHERE u.email = ?`,
       [email],
     );
-    return rows[0];
+    return rows[0] && userViewFromRow(rows[0]);
   }
 }

@@ -2,8 +2,8 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { compileQueries, parseQueries, QuerySchema } from '@libs/appwrite-queries';
 import type { Pool, RowDataPacket } from 'mysql2/promise';
-import { MYSQL_POOL } from '../../../database/database.tokens';
-import { GetUserQuery } from '../../../users/queries/get-user/get-user.handler';
+import { MYSQL_POOL } from '../../../database';
+import { GetUserQuery } from '../../../users';
 import { ActivityLogRow, LOG_FIELDS } from '../../infrastructure/activity-log.columns';
 import { ListUserLogsQuery, UserLogPage } from './list-user-logs.query';
 

@@ -1,5 +1,5 @@
 import { Command, CommandHandler, ICommandHandler, QueryBus } from '@nestjs/cqrs';
-import { GetUserQuery } from '../../../users/queries/get-user/get-user.handler';
+import { GetUserQuery } from '../../../users';
 import type { IdentityCreatedData } from '../../domain/events';
 import { IdentityAlreadyExistsError } from '../../domain/identity.errors';
 import { IdentityRepository } from '../../infrastructure/identity.repository';

@@ -1,5 +1,5 @@
 import { customId, emailOrEmpty, fail, ok, ParamValidator, text } from '@libs/http/params';
-import { defineParams } from '../../../common/http/request-params';
+import { defineParams } from '../../../common';
 
 const PROVIDER = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 

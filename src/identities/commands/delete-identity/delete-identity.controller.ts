@@ -1,10 +1,9 @@
 import { Controller, Delete, HttpCode, Param } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { RequireScopes } from '../../../auth/require-scopes.decorator';
-import { ApiAppwriteErrors } from '../../../common/http/api-errors.decorator';
+import { RequireScopes } from '../../../auth';
+import { ApiAppwriteErrors, IdentityIdPipe } from '../../../common';
 import { ConflictError } from '@libs/http';
-import { IdentityIdPipe } from '../../../common/http/path-id.pipe';
 import { IdentityNotFoundError } from '../../domain/identity.errors';
 import { DeleteIdentityCommand } from './delete-identity.handler';
 

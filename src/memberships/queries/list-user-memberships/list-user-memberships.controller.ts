@@ -3,13 +3,9 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CursorNotFoundError } from '@libs/http';
 import { looseBoolean, searchText } from '@libs/http/params';
-import { RequireScopes } from '../../../auth/require-scopes.decorator';
-import { ApiAppwriteErrors } from '../../../common/http/api-errors.decorator';
-import { arrayQueryParam } from '../../../common/http/array-query-param';
-import { UserIdPipe } from '../../../common/http/path-id.pipe';
-import { QUERY_ERRORS } from '../../../common/http/query-errors';
-import { defineParams } from '../../../common/http/request-params';
-import { UserNotFoundError } from '../../../users/domain/user.errors';
+import { RequireScopes } from '../../../auth';
+import { ApiAppwriteErrors, arrayQueryParam, UserIdPipe, QUERY_ERRORS, defineParams } from '../../../common';
+import { UserNotFoundError } from '../../../users';
 import { MembershipListModel } from '../../dtos/membership.response.dto';
 import { ListUserMembershipsQuery } from './list-user-memberships.handler';
 

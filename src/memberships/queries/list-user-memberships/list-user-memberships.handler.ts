@@ -1,7 +1,7 @@
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { compileQueries, parseQueries } from '@libs/appwrite-queries';
 import { CursorNotFoundError } from '@libs/http';
-import { GetUserQuery } from '../../../users/queries/get-user/get-user.handler';
+import { GetUserQuery } from '../../../users';
 import type { MembershipModel } from '../../dtos/membership.response.dto';
 import { MEMBERSHIPS_QUERY_SCHEMA } from '../../infrastructure/memberships-query.schema';
 

@@ -1,11 +1,9 @@
 import { Inject, Logger } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { generateUniqueId } from '@libs/http/params';
-import { GeoIpService } from '../../../common/device/geoip.service';
-import { parseUserAgent } from '../../../common/device/user-agent';
-import { APP_CONFIG, AppConfig } from '../../../config/config';
-import { UserNotFoundError } from '../../../users/domain/user.errors';
-import { UsersReader } from '../../../users/infrastructure/users.reader';
+import { GeoIpService, parseUserAgent } from '../../../common';
+import { APP_CONFIG, AppConfig } from '../../../config';
+import { UserNotFoundError, UsersReader } from '../../../users';
 import { SessionAggregate } from '../../domain/session.aggregate';
 import { SessionNotFoundError } from '../../domain/session.errors';
 import { generateSessionSecret, hashSessionSecret } from '../../infrastructure/session-secret';
@@ -54,8 +52,8 @@ export class CreateSessionHandler implements ICommandHandler<CreateSessionComman
     session.create({
       sessionId,
       userId: command.userId,
-      userIncarnation: Number(user.sequence),
-      userEpoch: Number(user.session_epoch),
+      userIncarnation: user.incarnation,
+      userEpoch: user.sessionEpoch,
       provider: command.provider,
       providerUid: command.providerUid,
       secretHash: hashSessionSecret(secret),

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
-import { APP_CONFIG, AppConfig } from '../../../config/config';
-import { REDIS } from '../../../redis/redis.module';
+import { APP_CONFIG, AppConfig } from '../../../config';
+import { REDIS } from '../../../redis';
 import { LoginLimits } from './login-limits';
 
 /**

@@ -1,9 +1,13 @@
 import { Logger } from '@nestjs/common';
 import { Command, CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { RehashUserPasswordCommand } from '../../../users/commands/rehash-user-password/rehash-user-password.handler';
-import { PasswordVerifier, VerifyResult } from '../../../users/infrastructure/password-verifier';
-import type { UserRow } from '../../../users/infrastructure/user.row';
-import { UsersReader } from '../../../users/infrastructure/users.reader';
+import {
+  RehashUserPasswordCommand,
+  mayAuthenticate,
+  type UserView,
+  PasswordVerifier,
+  VerifyResult,
+  UsersReader,
+} from '../../../users';
 import { InvalidCredentialsError, UserBlockedError } from '../../domain/session.errors';
 import { CreatedSession, CreateSessionCommand } from '../create-session/create-session.handler';
 import { LoginRateLimiter } from './login-rate-limiter';
@@ -39,7 +43,7 @@ export class LoginHandler implements ICommandHandler<LoginCommand, CreatedSessio
 
   async execute({ email, password, ip, userAgent }: LoginCommand): Promise<CreatedSession> {
     const attempt = await this.limiter.consume(email, ip);
-    let user: UserRow | undefined;
+    let user: UserView | undefined;
     let result: VerifyResult;
     try {
       user = await this.users.findByEmail(email);
@@ -49,7 +53,7 @@ export class LoginHandler implements ICommandHandler<LoginCommand, CreatedSessio
       throw error;
     }
     if (!result.verified || !user) throw new InvalidCredentialsError();
-    if (user.status !== 1) {
+    if (!mayAuthenticate(user).allowed) {
       attempt.cancel();
       throw new UserBlockedError();
     }

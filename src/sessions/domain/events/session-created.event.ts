@@ -1,4 +1,4 @@
-import type { CountryInfo, DeviceInfo } from '../../../common/device/device.types';
+import type { CountryInfo, DeviceInfo } from '../../../common';
 
 export interface SessionCreatedData extends DeviceInfo, CountryInfo {
   sessionId: string;

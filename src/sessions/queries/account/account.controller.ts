@@ -1,7 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { UserModel } from '../../../users/dtos/user.response.dto';
-import { toUserModel } from '../../../users/infrastructure/user.mapper';
+import { UserModel, toUserModel } from '../../../users';
 import { SessionModel } from '../../dtos/session.response.dto';
 import { AccountSession, CurrentSession } from '../../infrastructure/account-session';
 import { RequireSession } from '../../infrastructure/require-session.decorator';

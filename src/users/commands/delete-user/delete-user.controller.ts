@@ -2,9 +2,8 @@ import { Controller, Delete, HttpCode, Param } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ConflictError } from '@libs/http';
-import { RequireScopes } from '../../../auth/require-scopes.decorator';
-import { ApiAppwriteErrors, when } from '../../../common/http/api-errors.decorator';
-import { UserIdPipe } from '../../../common/http/path-id.pipe';
+import { RequireScopes } from '../../../auth';
+import { ApiAppwriteErrors, when, UserIdPipe } from '../../../common';
 import { UserNotFoundError } from '../../domain/user.errors';
 import { DeleteUserCommand } from './delete-user.handler';
 

@@ -7,7 +7,7 @@ import {
   validateScryptModifiedOptions,
   validateScryptOptions,
 } from '@libs/passwords';
-import { defineParams, FieldSpec } from '../../../common/http/request-params';
+import { defineParams, FieldSpec } from '../../../common';
 
 export interface ImportCommon {
   userId: string;

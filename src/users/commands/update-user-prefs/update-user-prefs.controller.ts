@@ -3,10 +3,8 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { prefs } from '@libs/http/params';
 import { ConflictError } from '@libs/http';
-import { RequireScopes } from '../../../auth/require-scopes.decorator';
-import { ApiAppwriteErrors, when } from '../../../common/http/api-errors.decorator';
-import { UserIdPipe } from '../../../common/http/path-id.pipe';
-import { defineParams } from '../../../common/http/request-params';
+import { RequireScopes } from '../../../auth';
+import { ApiAppwriteErrors, when, UserIdPipe, defineParams } from '../../../common';
 import { UserNotFoundError } from '../../domain/user.errors';
 import { PreferencesModel } from '../../dtos/user.response.dto';
 import { GetUserQuery } from '../../queries/get-user/get-user.handler';
@@ -46,7 +44,6 @@ export class UpdateUserPrefsController {
   async update(@Param('userId', UserIdPipe) userId: string, @Body() body: unknown) {
     const params = UpdateUserPrefsRequest.parse(body);
     await this.commandBus.execute(new UpdateUserPrefsCommand(userId, params.prefs));
-    const row = await this.queryBus.execute(new GetUserQuery(userId));
-    return JSON.parse(row.prefs) as Record<string, unknown>;
+    return (await this.queryBus.execute(new GetUserQuery(userId))).prefs;
   }
 }

@@ -2,9 +2,8 @@ import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { range } from '@libs/http/params';
-import { RequireScopes } from '../../../auth/require-scopes.decorator';
-import { ApiAppwriteErrors } from '../../../common/http/api-errors.decorator';
-import { defineParams } from '../../../common/http/request-params';
+import { RequireScopes } from '../../../auth';
+import { ApiAppwriteErrors, defineParams } from '../../../common';
 import { WrapLegacyPasswordHashesCommand } from './wrap-legacy-password-hashes.handler';
 
 class WrapLegacyPasswordHashesModel {

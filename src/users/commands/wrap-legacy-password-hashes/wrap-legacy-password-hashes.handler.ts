@@ -2,7 +2,7 @@ import { Inject, Logger } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Argon2Hasher, HashAlgorithm, PasswordHashers, StoredPassword } from '@libs/passwords';
 import type { Pool, RowDataPacket } from 'mysql2/promise';
-import { MYSQL_POOL } from '../../../database/database.tokens';
+import { MYSQL_POOL } from '../../../database';
 import { PASSWORD_HASHER } from '../../infrastructure/password-hashing';
 import { UserRepository } from '../../infrastructure/user.repository';
 

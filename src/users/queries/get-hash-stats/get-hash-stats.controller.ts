@@ -2,9 +2,9 @@ import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Argon2Hasher } from '@libs/passwords';
 import type { Pool, RowDataPacket } from 'mysql2/promise';
-import { RequireScopes } from '../../../auth/require-scopes.decorator';
-import { ApiAppwriteErrors } from '../../../common/http/api-errors.decorator';
-import { MYSQL_POOL } from '../../../database/database.tokens';
+import { RequireScopes } from '../../../auth';
+import { ApiAppwriteErrors } from '../../../common';
+import { MYSQL_POOL } from '../../../database';
 import { PASSWORD_HASHER } from '../../infrastructure/password-hashing';
 
 class HashStatModel {

@@ -1,10 +1,8 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { RequireScopes } from '../../../auth/require-scopes.decorator';
-import { ApiAppwriteErrors } from '../../../common/http/api-errors.decorator';
-import { Caller, CallerView } from '../../../common/http/caller-view.decorator';
-import { UserIdPipe } from '../../../common/http/path-id.pipe';
+import { RequireScopes } from '../../../auth';
+import { ApiAppwriteErrors, Caller, CallerView, UserIdPipe } from '../../../common';
 import { PreferencesModel, UserModel } from '../../dtos/user.response.dto';
 import { toUserModel } from '../../infrastructure/user.mapper';
 import { UserNotFoundError } from '../../domain/user.errors';
@@ -30,7 +28,6 @@ export class GetUserController {
   @ApiOkResponse({ type: PreferencesModel, description: 'The preferences object itself (`{}` when empty)' })
   @ApiAppwriteErrors(...UserIdPipe.errors, UserNotFoundError)
   async getPrefs(@Param('userId', UserIdPipe) userId: string) {
-    const row = await this.queryBus.execute(new GetUserQuery(userId));
-    return JSON.parse(row.prefs) as Record<string, unknown>;
+    return (await this.queryBus.execute(new GetUserQuery(userId))).prefs;
   }
 }

@@ -3,14 +3,18 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CursorNotFoundError, QueryOrderNullError } from '@libs/http';
 import { looseBoolean, searchText } from '@libs/http/params';
-import { RequireScopes } from '../../../auth/require-scopes.decorator';
-import { ApiAppwriteErrors } from '../../../common/http/api-errors.decorator';
-import { arrayQueryParam } from '../../../common/http/array-query-param';
-import { Caller, CallerView } from '../../../common/http/caller-view.decorator';
-import { QUERY_ERRORS } from '../../../common/http/query-errors';
-import { defineParams } from '../../../common/http/request-params';
+import { RequireScopes } from '../../../auth';
+import {
+  ApiAppwriteErrors,
+  arrayQueryParam,
+  Caller,
+  CallerView,
+  QUERY_ERRORS,
+  defineParams,
+} from '../../../common';
 import { UserListModel } from '../../dtos/user.response.dto';
 import { toUserModel } from '../../infrastructure/user.mapper';
+import { userViewFromRow } from '../../infrastructure/user.row';
 import { ListUsersQuery } from './list-users.handler';
 
 const ListUsersRequest = defineParams<{ search: string | undefined; total: boolean }>('ListUsersRequest', {
@@ -68,6 +72,6 @@ export class ListUsersController {
     const params = ListUsersRequest.parse(query);
     const queries = arrayQueryParam(query, 'queries') ?? [];
     const page = await this.queryBus.execute(new ListUsersQuery(queries, params.search, params.total));
-    return { total: page.total, users: page.rows.map((row) => toUserModel(row, caller)) };
+    return { total: page.total, users: page.rows.map((row) => toUserModel(userViewFromRow(row), caller)) };
   }
 }

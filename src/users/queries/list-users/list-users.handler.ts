@@ -2,8 +2,8 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { compileQueries, parseQueries, SqlFragment } from '@libs/appwrite-queries';
 import type { Pool, RowDataPacket } from 'mysql2/promise';
-import { ListTable, listPage, Page, TOTAL_CAP } from '../../../common/list/list-page';
-import { MYSQL_POOL } from '../../../database/database.tokens';
+import { ListTable, listPage, Page, TOTAL_CAP } from '../../../common';
+import { MYSQL_POOL } from '../../../database';
 import { searchTerms } from '../../infrastructure/user-search-tokens';
 import { USER_COLUMNS, UserRow } from '../../infrastructure/user.row';
 import {

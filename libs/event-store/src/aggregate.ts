@@ -1,5 +1,5 @@
 import { AggregateRoot } from '@nestjs/cqrs';
-import type { DomainEvent, UniqueConstraintChange } from '@libs/event-store';
+import type { DomainEvent, UniqueConstraintChange } from './types';
 
 /**
  * An aggregate whose state is its stream: `version` counts every event applied, loaded or new, so the

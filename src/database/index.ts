@@ -1,0 +1,4 @@
+/** The database module's public surface: other modules import this file (and `domain/events`), nothing deeper. */
+export { poolOptionsFromUrl } from './database-url';
+export { DatabaseModule } from './database.module';
+export { DATA_KEYS, EVENT_STORE, MYSQL_POOL } from './database.tokens';

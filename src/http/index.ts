@@ -1,0 +1,2 @@
+/** The http module's public surface: other modules import this file (and `domain/events`), nothing deeper. */
+export { createHttpApp } from './create-http-app';

@@ -1,0 +1,4 @@
+/** The identities module's public surface: other modules import this file (and `domain/events`), nothing deeper. */
+export { IdentitiesWorkerModule } from './identities-worker.module';
+export { IdentitiesModule } from './identities.module';
+export { IDENTITY_CLEANUP } from './workers/identity-cleanup.subscription';

@@ -1,0 +1,2 @@
+/** The memberships module's public surface: other modules import this file (and `domain/events`), nothing deeper. */
+export { MembershipsModule } from './memberships.module';

@@ -1,0 +1,2 @@
+/** The redis module's public surface: other modules import this file (and `domain/events`), nothing deeper. */
+export { REDIS, RedisModule } from './redis.module';

@@ -1,0 +1,7 @@
+/** The relay module's public surface: other modules import this file (and `domain/events`), nothing deeper. */
+export { EventProcessor } from './event-processor';
+export { queuePrefix, workerConnectionOptions } from './queue-connection';
+export { RelayNotifierModule } from './relay-notifier.module';
+export { subscription } from './relay.contract';
+export type { EventSubscription } from './relay.contract';
+export { RelayModule } from './relay.module';

@@ -1,0 +1,5 @@
+/** The sessions module's public surface: other modules import this file (and `domain/events`), nothing deeper. */
+export { sessionCookieName } from './infrastructure/account-session';
+export { SessionsWorkerModule } from './sessions-worker.module';
+export { SessionsModule } from './sessions.module';
+export { SESSION_REVOCATION } from './workers/session-revocation.subscription';

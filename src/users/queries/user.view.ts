@@ -1,0 +1,28 @@
+/** A user as the users module shows it to the rest of the service: its read model, typed, never its row. */
+export interface UserView {
+  id: string;
+  /** Global position of the `user.created` that started this incarnation of the id. */
+  incarnation: number;
+  /** Position of the last event that ended the user's sessions (users' session policy). */
+  sessionEpoch: number;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  /** Appwrite's `status`: false is blocked. */
+  status: boolean;
+  /** The stored hash (PHC or the imported form); null without a password. */
+  password: string | null;
+  /** The hash algorithm, Appwrite's name for it. */
+  hash: string;
+  hashOptions: Record<string, unknown>;
+  labels: string[];
+  prefs: Record<string, unknown>;
+  emailVerification: boolean;
+  phoneVerification: boolean;
+  mfa: boolean;
+  registration: Date;
+  passwordUpdate: Date | null;
+  accessedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
