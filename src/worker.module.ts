@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AuditWorkerModule, ACTIVITY_LOG } from './audit';
 import { AppConfig, ConfigModule } from './config';
-import { DeviceModule } from './common';
+import { DeviceModule } from './device';
 import { DatabaseModule } from './database';
 import { EventsModule } from './events';
 import { IdentitiesWorkerModule, IDENTITY_CLEANUP } from './identities';

@@ -2,10 +2,6 @@
 export { connectionFailure, endpointOf } from './dependencies/connection-errors';
 export { DependencyStatus, dependencyStatus } from './dependencies/dependency-status';
 export { DependencyUnavailableError } from './dependencies/dependency.errors';
-export { DeviceModule } from './device/device.module';
-export type { CountryInfo, DeviceInfo } from './device/device.types';
-export { GeoIpService } from './device/geoip.service';
-export { parseUserAgent } from './device/user-agent';
 export { EventSourcedRepository } from './event-sourced.repository';
 export { ApiAppwriteErrors, thrownBy, when } from './http/api-errors.decorator';
 export { arrayQueryParam } from './http/array-query-param';

@@ -2,7 +2,7 @@ import { DomainEvent, EventDecoder, EventRegistry, StoredEvent } from '@libs/eve
 import { recorded } from '@libs/event-store/testing';
 import type { Pool, PoolConnection } from 'mysql2/promise';
 import { ActivityLogProcessor } from '../audit/workers/activity-log.processor';
-import type { GeoIpService } from '../common/device/geoip.service';
+import type { GeoIpService } from '../device';
 import type { AppConfig } from '../config/config';
 import { IDENTITY_EVENTS } from '../identities/domain/events';
 import type { EventJobData } from '../relay/relay.contract';
@@ -87,9 +87,10 @@ describe('an upcast event, read by every reader', () => {
     await new UserProjection().apply(sql, [recorded(decoded.event as CurrentStatusChanged, decoded)]);
     expect(statements).toEqual([
       [
-        'UPDATE users SET status = 0, session_epoch = ?, version = ?, updated_at = ? WHERE id = ?',
-        [7, 2, oldRow.occurredAt, 'u1'],
+        'UPDATE users SET status = ?, version = ?, updated_at = ? WHERE id = ?',
+        [0, 2, oldRow.occurredAt, 'u1'],
       ],
+      ['UPDATE users SET session_epoch = ? WHERE id = ?', [7, 'u1']],
     ]);
   });
 

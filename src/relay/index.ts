@@ -3,5 +3,5 @@ export { EventProcessor } from './event-processor';
 export { queuePrefix, workerConnectionOptions } from './queue-connection';
 export { RelayNotifierModule } from './relay-notifier.module';
 export { subscription } from './relay.contract';
-export type { EventSubscription } from './relay.contract';
+export type { EventJobData, EventSubscription } from './relay.contract';
 export { RelayModule } from './relay.module';

@@ -2,7 +2,7 @@ import { UnrecoverableError } from 'bullmq';
 import { EventDecoder } from '@libs/event-store';
 import type { Pool } from 'mysql2/promise';
 import type { AppConfig } from '../../config/config';
-import type { GeoIpService } from '../../common/device/geoip.service';
+import type { GeoIpService } from '../../device';
 import { ALL_EVENTS } from '../../events/all-events';
 import type { EventJobData } from '../../relay/relay.contract';
 import type { UsersReader } from '../../users';

@@ -3,14 +3,8 @@ import type { EventDecoder, RecordedEvent } from '@libs/event-store';
 import { UnrecoverableError } from 'bullmq';
 import type { Pool, ResultSetHeader } from 'mysql2/promise';
 import { APP_CONFIG, AppConfig } from '../../config';
-import {
-  CountryInfo,
-  DeviceInfo,
-  GeoIpService,
-  parseUserAgent,
-  activityLogRowsTotal,
-  MicroBatcher,
-} from '../../common';
+import { activityLogRowsTotal, MicroBatcher } from '../../common';
+import { CountryInfo, DeviceInfo, GeoIpService, parseUserAgent } from '../../device';
 import { MYSQL_POOL } from '../../database';
 import type { AnyEvent } from '../../events';
 import { EVENT_DECODER } from '../../events';

@@ -7,6 +7,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * `user.created`) and the epoch it was made in, and validation accepts it only while both still match. A
  * deleted and re-created id is a new incarnation; unblocking leaves the epoch where the block put it.
  *
+ * Event type names are written out here (not taken from the event classes): a migration is a snapshot of
+ * the stored data it was written for, and type names are never renamed.
+ *
  * Existing rows: each user's epoch is computed from its events exactly as the projection computes it, and a
  * session made after the event of that epoch joins it; every other session (made before the last block or
  * password change, even if the user was unblocked since) stays at 0, which matches no user.

@@ -5,7 +5,7 @@ import { APP_CONFIG, AppConfig } from '../../config';
 import { MYSQL_POOL } from '../../database';
 import { EVENT_DECODER } from '../../events';
 import { EventProcessor } from '../../relay';
-import type { UserDeletedEvent } from '../../users';
+import { UserDeletedEvent } from '../../users';
 import { IdentityNotFoundError } from '../domain/identity.errors';
 import { IdentitiesReader } from '../infrastructure/identities.reader';
 import { IdentityRepository } from '../infrastructure/identity.repository';
@@ -39,7 +39,7 @@ export class RemoveIdentitiesOnUserDeletedProcessor extends EventProcessor<UserD
           (identity) => {
             // Unlinked and linked again to someone else since the list was read: not ours to remove.
             if (identity.userId !== userId) throw new IdentityNotFoundError();
-            identity.unlink('user.deleted');
+            identity.unlink(UserDeletedEvent.type);
           },
           undefined,
           {

@@ -13,9 +13,8 @@ import type { SessionRevocationReason } from '../domain/events';
 export function revocationReason(recorded: RecordedEvent<UserEvent>): SessionRevocationReason {
   switch (recorded.event.type) {
     case UserDeletedEvent.type:
-      return 'user.deleted';
     case UserPasswordChangedEvent.type:
-      return 'user.password.changed';
+      return recorded.event.type;
     default:
       return 'user.blocked';
   }

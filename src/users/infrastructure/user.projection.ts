@@ -16,6 +16,7 @@ import {
   UserPrefsUpdatedEvent,
   UserStatusChangedEvent,
 } from '../domain/events';
+import { endsSessions } from '../domain/user-access.policy';
 import { SearchableUser, userSearchTokens } from './user-search-tokens';
 
 /** A connection inside the append transaction (or a rebuild's connection). */
@@ -46,7 +47,7 @@ async function set(sql: Sql, recorded: RecordedEvent, assignments: string, value
  * Keeps the `users` read table (and its search tokens) in step with the user streams. Runs inside the append
  * transaction, so a request reads its own writes; depends only on events and its own rows, so replaying
  * every event into empty tables rebuilds the same rows. `session_epoch` moves on every event that ends the
- * user's sessions (see the session-epochs migration).
+ * user's sessions, as users' access policy says (see the session-epochs migration).
  */
 @Injectable()
 export class UserProjection {
@@ -65,12 +66,11 @@ export class UserProjection {
       await this.reindex(sql, r.streamId);
     },
     [UserPasswordChangedEvent.type]: (sql, r) =>
-      set(sql, r, 'password = ?, hash = ?, hash_options = ?, password_update = ?, session_epoch = ?', [
+      set(sql, r, 'password = ?, hash = ?, hash_options = ?, password_update = ?', [
         r.event.data.password,
         r.event.data.hash,
         JSON.stringify(r.event.data.hashOptions),
         r.occurredAt,
-        r.position,
       ]),
     [UserPasswordRehashedEvent.type]: (sql, r) =>
       set(sql, r, 'password = ?, hash = ?, hash_options = ?', [
@@ -78,11 +78,7 @@ export class UserProjection {
         r.event.data.hash,
         JSON.stringify(r.event.data.hashOptions),
       ]),
-    // Blocking ends the sessions for good; unblocking leaves the epoch, so they stay ended.
-    [UserStatusChangedEvent.type]: (sql, r) =>
-      r.event.data.status
-        ? set(sql, r, 'status = 1', [])
-        : set(sql, r, 'status = 0, session_epoch = ?', [r.position]),
+    [UserStatusChangedEvent.type]: (sql, r) => set(sql, r, 'status = ?', [r.event.data.status ? 1 : 0]),
     [UserEmailVerificationChangedEvent.type]: (sql, r) =>
       set(sql, r, 'email_verification = ?', [r.event.data.emailVerification ? 1 : 0]),
     [UserPhoneVerificationChangedEvent.type]: (sql, r) =>
@@ -101,8 +97,18 @@ export class UserProjection {
     },
   };
 
-  apply(sql: Sql, events: ReadonlyArray<RecordedEvent<UserEvent>>): Promise<void> {
-    return reduce(this.handlers, sql, events);
+  async apply(sql: Sql, events: ReadonlyArray<RecordedEvent<UserEvent>>): Promise<void> {
+    for (const recorded of events) {
+      await reduce(this.handlers, sql, [recorded]);
+      // Users' session policy: an event that ends the sessions starts a new epoch (unblocking does not, so
+      // the sessions a block ended stay ended). A deleted user has no row left to move.
+      if (endsSessions(recorded.event) && recorded.event.type !== UserDeletedEvent.type) {
+        await sql.execute('UPDATE users SET session_epoch = ? WHERE id = ?', [
+          recorded.position,
+          recorded.streamId,
+        ]);
+      }
+    }
   }
 
   private async insert(sql: Sql, recorded: RecordedEvent<UserCreatedEvent>): Promise<void> {

@@ -1,5 +1,7 @@
+import type { UserDeletedEvent } from '../../../users/domain/events';
+
 /** `admin`: deleted through the API; `user.deleted`: removed because its user was deleted. */
-export type IdentityDeletionReason = 'admin' | 'user.deleted';
+export type IdentityDeletionReason = 'admin' | typeof UserDeletedEvent.type;
 
 /** Carries the provider pair so consumers (and the audit log) need not read the stream to know what went. */
 export class IdentityDeletedEvent {

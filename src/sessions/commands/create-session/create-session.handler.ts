@@ -1,7 +1,7 @@
 import { Inject, Logger } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { generateUniqueId } from '@libs/http/params';
-import { GeoIpService, parseUserAgent } from '../../../common';
+import { GeoIpService, parseUserAgent } from '../../../device';
 import { APP_CONFIG, AppConfig } from '../../../config';
 import { UserNotFoundError, UsersReader } from '../../../users';
 import { SessionAggregate } from '../../domain/session.aggregate';

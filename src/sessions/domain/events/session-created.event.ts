@@ -1,4 +1,4 @@
-import type { CountryInfo, DeviceInfo } from '../../../common';
+import type { CountryInfo, DeviceInfo } from '../../../device';
 
 export interface SessionCreatedData extends DeviceInfo, CountryInfo {
   sessionId: string;

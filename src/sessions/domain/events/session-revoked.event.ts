@@ -1,5 +1,13 @@
+import type { UserDeletedEvent, UserPasswordChangedEvent } from '../../../users/domain/events';
+
+/** Why a session ended; a user change names the user event (a block has no event of its own name). */
 export type SessionRevocationReason =
-  'logout' | 'admin' | 'limit' | 'user.blocked' | 'user.deleted' | 'user.password.changed';
+  | 'logout'
+  | 'admin'
+  | 'limit'
+  | 'user.blocked'
+  | typeof UserDeletedEvent.type
+  | typeof UserPasswordChangedEvent.type;
 
 export class SessionRevokedEvent {
   static readonly type = 'session.revoked';

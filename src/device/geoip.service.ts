@@ -1,7 +1,7 @@
 import { BlockList, isIPv4, isIPv6 } from 'node:net';
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { CountryResponse, open, Reader } from 'maxmind';
-import { APP_CONFIG, AppConfig, ConfigError } from '../../config';
+import { APP_CONFIG, AppConfig, ConfigError } from '../config';
 import { CountryInfo } from './device.types';
 
 /**

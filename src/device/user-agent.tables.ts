@@ -1,45 +1,13 @@
-import { Injectable } from '@nestjs/common';
-import { UAParser } from 'ua-parser-js';
-import { DeviceInfo } from './device.types';
-
-/** One ua-parser-js extension: extra regexes per result property. */
-type Extension = Exclude<Parameters<typeof UAParser.prototype.useExtension>[0], unknown[]>;
-
-// The package's `exports` map publishes this subpath, but `moduleResolution: node` in tsconfig cannot resolve
-// `exports`, so it is required at runtime and typed by hand.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { CLIs, Fetchers, Libraries } = require('ua-parser-js/extensions') as Record<
-  'CLIs' | 'Fetchers' | 'Libraries',
-  Extension
->;
-
 /**
- * Server SDKs and bare runtimes that ua-parser-js does not know. Appwrite SDKs send
- * `Appwrite<Platform>SDK/<version> (…)`; Node's built-in fetch (undici) sends just `node`.
+ * DeviceDetector's vocabulary (the library Appwrite uses) for what ua-parser-js recognises, so stored sessions
+ * and logs read like Appwrite's. Data only; `user-agent.ts` applies it.
  */
-const SERVER_CLIENTS: Extension = {
-  browser: [
-    [/^(appwrite\w*sdk)\/([\w.-]+)/i],
-    ['name', 'version', ['type', 'library']],
-    [/^node$/i],
-    [
-      ['name', 'Node.js'],
-      ['type', 'library'],
-    ],
-  ],
-};
-
-const EXTENSIONS: Extension[] = [SERVER_CLIENTS, CLIs, Fetchers, Libraries];
-
-/** ua-parser-js ignores everything past this many characters, so longer input cannot change the result. */
-const MAX_UA_LENGTH = 500;
-const CACHE_SIZE = 1000;
 
 /**
  * ua-parser-js OS names (lower-cased) → DeviceDetector short code and name, so stored sessions and logs read
  * like Appwrite's.
  */
-const OPERATING_SYSTEMS: Record<string, [code: string, name: string]> = {
+export const OPERATING_SYSTEMS: Record<string, [code: string, name: string]> = {
   aix: ['AIX', 'AIX'],
   'amiga os': ['AMG', 'AmigaOS'],
   android: ['AND', 'Android'],
@@ -119,14 +87,14 @@ const OPERATING_SYSTEMS: Record<string, [code: string, name: string]> = {
  * AmigaOS, OS/2): it reports `desktop` for these when the UA names no device, and so do we.
  */
 // prettier-ignore
-const DESKTOP_OS_CODES = new Set([
+export const DESKTOP_OS_CODES = new Set([
   'WIN', 'MAC', 'LIN', 'ARL', 'CES', 'DEB', 'DEE', 'FED', 'FUC', 'GNT', 'JOL', 'KBT', 'KNO', 'LNS', 'MAG', 'MDR',
   'MIN', 'PCL', 'RAS', 'RHT', 'SAB', 'SER', 'SLW', 'SSE', 'UBT', 'VLN', 'XBT', 'ZEN', 'COS', 'CRS', 'AIX', 'BSD',
   'DFB', 'HPX', 'NBS', 'OBS', 'SOS', 'BEO', 'HAI', 'AMG', 'MOR', 'OS2',
 ]);
 
 /** ua-parser-js browser names → DeviceDetector short code and name. */
-const BROWSERS: Record<string, [code: string, name: string]> = {
+export const BROWSERS: Record<string, [code: string, name: string]> = {
   'android browser': ['AN', 'Android Browser'],
   brave: ['BR', 'Brave'],
   chrome: ['CH', 'Chrome'],
@@ -182,7 +150,7 @@ const BROWSERS: Record<string, [code: string, name: string]> = {
 };
 
 /** ua-parser-js browser.type → DeviceDetector client type; no type means an ordinary browser. */
-const CLIENT_TYPES: Record<string, string> = {
+export const CLIENT_TYPES: Record<string, string> = {
   cli: 'library',
   fetcher: 'library',
   library: 'library',
@@ -192,116 +160,10 @@ const CLIENT_TYPES: Record<string, string> = {
 };
 
 /** ua-parser-js device.type → DeviceDetector device name. */
-const DEVICE_TYPES: Record<string, string> = {
+export const DEVICE_TYPES: Record<string, string> = {
   mobile: 'smartphone',
   tablet: 'tablet',
   smarttv: 'tv',
   console: 'console',
   wearable: 'wearable',
 };
-
-const cache = new Map<string, Readonly<DeviceInfo>>();
-
-/**
- * Derives Appwrite's Session/Log device fields from a User-Agent header, using DeviceDetector's vocabulary
- * (`WIN`/`Windows`, `CH`/`Chrome`, `smartphone`, …). Unknown parts are `""`; never throws. Results for the
- * most recent ~1000 distinct user agents are cached, since logins repeat the same few strings.
- */
-export function parseUserAgent(userAgent: string | undefined): DeviceInfo {
-  const ua = typeof userAgent === 'string' ? userAgent.slice(0, MAX_UA_LENGTH) : '';
-  let info = cache.get(ua);
-  if (info) {
-    // Re-inserting moves the key to the end of the Map's insertion order, which is what makes this LRU.
-    cache.delete(ua);
-  } else {
-    info = Object.freeze(safeParse(ua));
-    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-  }
-  cache.set(ua, info);
-  return { ...info };
-}
-
-/** Injectable face of {@link parseUserAgent}, for code that prefers constructor injection or needs to mock it. */
-@Injectable()
-export class DeviceDetector {
-  /** See {@link parseUserAgent}. */
-  detect(userAgent: string | undefined): DeviceInfo {
-    return parseUserAgent(userAgent);
-  }
-}
-
-function safeParse(ua: string): DeviceInfo {
-  try {
-    return parse(ua);
-  } catch {
-    // Losing device details is better than failing a login over a hostile header.
-    return emptyInfo();
-  }
-}
-
-function parse(ua: string): DeviceInfo {
-  if (ua.trim() === '') return emptyInfo();
-  const { browser, engine, os, device } = new UAParser(ua, EXTENSIONS).getResult();
-
-  const [osCode, osName] = lookupOs(os.name);
-  const rawName = browser.name ?? '';
-  const clientType = !rawName ? '' : browser.type ? (CLIENT_TYPES[browser.type] ?? '') : 'browser';
-  // DeviceDetector only gives browsers a short code; libraries, apps and media players have none.
-  const [clientCode, clientName] = clientType === 'browser' ? lookupBrowser(rawName, osCode) : ['', rawName];
-
-  const deviceName = device.type
-    ? (DEVICE_TYPES[device.type] ?? '')
-    : DESKTOP_OS_CODES.has(osCode)
-      ? 'desktop'
-      : '';
-  return {
-    osCode,
-    osName,
-    osVersion: os.version ?? '',
-    clientType,
-    clientCode,
-    clientName,
-    clientVersion: browser.version ?? '',
-    clientEngine: engine.name ?? '',
-    clientEngineVersion: engine.version ?? '',
-    deviceName,
-    deviceBrand: device.vendor ?? '',
-    // DeviceDetector reports Macs as brand Apple without a model; ua-parser-js says "Macintosh".
-    deviceModel: device.model === 'Macintosh' ? '' : (device.model ?? ''),
-  };
-}
-
-function lookupOs(name: string | undefined): [string, string] {
-  if (!name) return ['', ''];
-  return OPERATING_SYSTEMS[name.toLowerCase()] ?? [fallbackCode(name, 3), name];
-}
-
-function lookupBrowser(name: string, osCode: string): [string, string] {
-  // DeviceDetector gives Chrome on iOS (CriOS) its own entry; ua-parser-js folds it into Mobile Chrome.
-  if (osCode === 'IOS' && name === 'Mobile Chrome') return ['CI', 'Chrome Mobile iOS'];
-  return BROWSERS[name.toLowerCase()] ?? [fallbackCode(name, 2), name];
-}
-
-function fallbackCode(name: string, length: number): string {
-  return name
-    .replace(/[^A-Za-z0-9]/g, '')
-    .slice(0, length)
-    .toUpperCase();
-}
-
-function emptyInfo(): DeviceInfo {
-  return {
-    osCode: '',
-    osName: '',
-    osVersion: '',
-    clientType: '',
-    clientCode: '',
-    clientName: '',
-    clientVersion: '',
-    clientEngine: '',
-    clientEngineVersion: '',
-    deviceName: '',
-    deviceBrand: '',
-    deviceModel: '',
-  };
-}
