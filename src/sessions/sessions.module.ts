@@ -11,7 +11,9 @@ import {
 } from './commands/revoke-session/revoke-session.controller';
 import { RevokeSessionHandler } from './commands/revoke-session/revoke-session.handler';
 import { VerifyPasswordController } from './commands/verify-password/verify-password.controller';
+import { ACCOUNT_AUTHENTICATORS, AccountAuthenticator } from './infrastructure/account-principal';
 import { AccountSessionResolver } from './infrastructure/account-session';
+import { SessionSecretAuthenticator } from './infrastructure/session-secret.authenticator';
 import { AccountSessionGuard } from './infrastructure/account-session.guard';
 import { SessionProjection } from './infrastructure/session.projection';
 import { SessionRepository } from './infrastructure/session.repository';
@@ -41,6 +43,13 @@ import { ListUserSessionsController } from './queries/list-user-sessions/list-us
     SessionsReader,
     AccountSessionResolver,
     AccountSessionGuard,
+    SessionSecretAuthenticator,
+    {
+      // Tried in this order; the first credential the request carries decides.
+      provide: ACCOUNT_AUTHENTICATORS,
+      inject: [SessionSecretAuthenticator],
+      useFactory: (...authenticators: AccountAuthenticator[]) => authenticators,
+    },
   ],
   exports: [SessionRepository, SessionsReader],
 })

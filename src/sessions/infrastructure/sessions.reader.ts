@@ -29,7 +29,7 @@ export class SessionsReader {
    */
   async findLiveBySecretHash(
     secretHash: string,
-  ): Promise<{ session: SessionRow; user: UserView; blocked: boolean } | undefined> {
+  ): Promise<{ session: SessionRow; user: UserView } | undefined> {
     const [rows] = await this.pool.execute<RowDataPacket[]>(VALIDATE_SQL, [secretHash]);
     const row = rows[0];
     if (!row) return undefined;
@@ -38,10 +38,11 @@ export class SessionsReader {
     for (const [key, value] of Object.entries(row)) {
       if (!key.startsWith('u_') && key !== 'session_user_epoch') session[key] = value;
     }
-    const blocked = !mayAuthenticate(user).allowed;
-    // A blocked user hears so (as Appwrite answers); an ended session of an active user is simply no session.
-    if (!blocked && Number(row.session_user_epoch) !== user.sessionEpoch) return undefined;
-    return { session: session as SessionRow, user, blocked };
+    // A blocked user's session is returned, so that the caller answers `user_blocked` (as Appwrite does);
+    // an ended session of a user who may authenticate is simply no session.
+    if (mayAuthenticate(user).allowed && Number(row.session_user_epoch) !== user.sessionEpoch)
+      return undefined;
+    return { session: session as SessionRow, user };
   }
 
   async listLive(userId: string): Promise<SessionRow[]> {

@@ -10,7 +10,7 @@ import { APP_CONFIG, AppConfig } from '../../../config';
 import { AccountSession, CurrentSession, sessionCookieName } from '../../infrastructure/account-session';
 import { RequireSession } from '../../infrastructure/require-session.decorator';
 import { SessionsReader } from '../../infrastructure/sessions.reader';
-import { SessionNotFoundError } from '../../domain/session.errors';
+import { NoSessionError, SessionNotFoundError } from '../../domain/session.errors';
 import { RevokeSessionCommand } from './revoke-session.handler';
 
 @ApiTags('users')
@@ -76,6 +76,8 @@ export class LogoutController {
   @ApiNoContentResponse({ description: 'Revoked (no body); the session cookie is cleared' })
   @ApiAppwriteErrors(when(SessionNotFoundError, 'The session was revoked meanwhile'), ConflictError)
   async logout(@CurrentSession() current: AccountSession, @Res({ passthrough: true }) reply: FastifyReply) {
+    // A credential that belongs to no session (a personal access token) has nothing to log out of.
+    if (!current.session) throw new NoSessionError();
     await this.commandBus.execute(new RevokeSessionCommand(current.session.id, 'logout'));
     void reply.header(
       'set-cookie',

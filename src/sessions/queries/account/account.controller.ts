@@ -1,3 +1,4 @@
+import { SessionNotFoundError } from '../../domain/session.errors';
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { UserModel, toUserModel } from '../../../users';
@@ -23,6 +24,8 @@ export class AccountController {
   @ApiOperation({ operationId: 'account.getSession', summary: 'The current session' })
   @ApiOkResponse({ type: SessionModel, description: 'The session (its secret is never shown again)' })
   current(@CurrentSession() current: AccountSession) {
+    // A credential that belongs to no session (a personal access token) has no current session to show.
+    if (!current.session) throw new SessionNotFoundError();
     return toSessionModel(current.session, { current: true });
   }
 }

@@ -1,0 +1,26 @@
+import type { FastifyRequest } from 'fastify';
+import type { UserView } from '../../users';
+import type { SessionRow } from './session.row';
+
+/** Who an account route acts for, and how the request proved it. */
+export interface AccountPrincipal {
+  user: UserView;
+  /**
+   * The session the request stands on: the one whose secret it sent, or the one a JWT was minted from.
+   * Absent for credentials that belong to no session (a personal access token).
+   */
+  session?: SessionRow;
+  via: 'session' | 'jwt' | 'access-token';
+}
+
+/**
+ * One way to authenticate an account request (a session secret, a JWT, a personal access token…). Answers
+ * `undefined` when the request does not carry its credential, so the next one is tried; throws an Appwrite
+ * error when it carries one that is invalid. The resolver then applies users' access policy once, for all.
+ */
+export interface AccountAuthenticator {
+  authenticate(request: FastifyRequest): Promise<AccountPrincipal | undefined>;
+}
+
+/** The authenticators, in the order they are tried (see sessions.module.ts). */
+export const ACCOUNT_AUTHENTICATORS = Symbol('ACCOUNT_AUTHENTICATORS');
