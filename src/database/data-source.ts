@@ -8,6 +8,7 @@ import { Sessions1764300000000 } from './migrations/1764300000000-sessions';
 import { SessionEpochs1764400000000 } from './migrations/1764400000000-session-epochs';
 import { ConsumerProgress1764500000000 } from './migrations/1764500000000-consumer-progress';
 import { DataKeys1764600000000 } from './migrations/1764600000000-data-keys';
+import { DataKeysByMasterKey1764700000000 } from './migrations/1764700000000-data-keys-by-master-key';
 
 export const MIGRATIONS = [
   InitialSchema1764000000000,
@@ -17,6 +18,7 @@ export const MIGRATIONS = [
   SessionEpochs1764400000000,
   ConsumerProgress1764500000000,
   DataKeys1764600000000,
+  DataKeysByMasterKey1764700000000,
 ];
 
 /** TypeORM owns the schema (migrations, never `synchronize`) and the small admin tables. */

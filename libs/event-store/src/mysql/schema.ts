@@ -41,3 +41,7 @@ export const DATA_KEYS_DDL = `CREATE TABLE IF NOT EXISTS data_keys (
     PRIMARY KEY (id),
     UNIQUE KEY uq_data_keys_subject_generation (subject, generation)
   ) ENGINE=InnoDB`;
+
+/** Lets a rotation find what an old master key wraps, and the start-up check list master keys, without a full scan. */
+export const DATA_KEYS_MASTER_KEY_INDEX_DDL =
+  'ALTER TABLE data_keys ADD KEY ix_data_keys_master_key (master_key_id)';
