@@ -1,7 +1,9 @@
 import { DataSource } from 'typeorm';
 import { ApiKeysRepository } from '../../src/auth/infrastructure/api-keys.repository';
+import { loadConfig } from '../../src/config/config';
 import { createDataSource } from '../../src/database/data-source';
 import { ensureDatabase } from '../../src/database/ensure-database';
+import { resolveMasterKeys } from '../../src/database/master-keys';
 import { runMigrations } from '../../src/database/migrate';
 import { describeMysqlFailure } from '../../src/database/mysql-failure';
 import type { CreateKeyArgs } from './args';
@@ -15,10 +17,20 @@ export type KeysCommand =
   | { name: 'list'; args: { json: boolean } }
   | { name: 'revoke'; args: { id: string } };
 
+/**
+ * The master keys as the service resolves them, asked for only by a pending migration that seals stored events
+ * (so listing keys never needs DATA_KEY, nor generates a key file).
+ */
+function masterKeys() {
+  const { DATA_KEY, DATA_KEY_PREVIOUS, DATA_KEY_FILE } = process.env;
+  const config = loadConfig({ DATA_KEY, DATA_KEY_PREVIOUS, DATA_KEY_FILE });
+  return resolveMasterKeys(config, (message) => process.stderr.write(`${message}\n`));
+}
+
 /** The database as the service opens it: created if missing and migrated, so keys can exist before the first start. */
 async function openDatabase(url: string): Promise<DataSource> {
   await ensureDatabase(url);
-  const dataSource = await createDataSource(url).initialize();
+  const dataSource = await createDataSource(url, { masterKeys }).initialize();
   try {
     await runMigrations(url, dataSource);
   } catch (error) {
