@@ -24,7 +24,7 @@ export interface DataKeysOptions {
   cacheSize?: number;
 }
 
-/** A `data_keys` row that names a key id no longer (or never) there: the table lost rows, nothing was erased. */
+/** A sealed event names a data key that `data_keys` does not hold: rows were lost, nothing was erased. */
 export class MissingDataKeyError extends Error {
   constructor(readonly dataKeyId: string) {
     super(
