@@ -1,3 +1,4 @@
+import type { MasterKeys } from '@libs/event-store';
 import { DataSource } from 'typeorm';
 import { ApiKeyEntity } from '../auth';
 import { poolOptionsFromUrl } from './database-url';
@@ -8,19 +9,30 @@ import { Sessions1764300000000 } from './migrations/1764300000000-sessions';
 import { SessionEpochs1764400000000 } from './migrations/1764400000000-session-epochs';
 import { ConsumerProgress1764500000000 } from './migrations/1764500000000-consumer-progress';
 import { DataKeys1764600000000 } from './migrations/1764600000000-data-keys';
+import { DataKeysByMasterKey1764700000000 } from './migrations/1764700000000-data-keys-by-master-key';
+import { ResealHistory1764800000000 } from './migrations/1764800000000-reseal-history';
 
-export const MIGRATIONS = [
-  InitialSchema1764000000000,
-  RelayAndAudit1764100000000,
-  Identities1764200000000,
-  Sessions1764300000000,
-  SessionEpochs1764400000000,
-  ConsumerProgress1764500000000,
-  DataKeys1764600000000,
-];
+export interface MigrationOptions {
+  /** The master keys, for a migration that seals stored events; resolved only if one has events to seal. */
+  masterKeys?: () => MasterKeys;
+}
+
+function migrations(url: string, options: MigrationOptions) {
+  return [
+    InitialSchema1764000000000,
+    RelayAndAudit1764100000000,
+    Identities1764200000000,
+    Sessions1764300000000,
+    SessionEpochs1764400000000,
+    ConsumerProgress1764500000000,
+    DataKeys1764600000000,
+    DataKeysByMasterKey1764700000000,
+    ResealHistory1764800000000.with({ databaseUrl: url, masterKeys: options.masterKeys }),
+  ];
+}
 
 /** TypeORM owns the schema (migrations, never `synchronize`) and the small admin tables. */
-export function createDataSource(url: string): DataSource {
+export function createDataSource(url: string, migrationOptions: MigrationOptions = {}): DataSource {
   const options = poolOptionsFromUrl(url, 4);
   return new DataSource({
     type: 'mysql',
@@ -32,7 +44,7 @@ export function createDataSource(url: string): DataSource {
     timezone: 'Z',
     charset: 'utf8mb4_unicode_ci',
     entities: [ApiKeyEntity],
-    migrations: MIGRATIONS,
+    migrations: migrations(url, migrationOptions),
     migrationsTableName: 'migrations',
     synchronize: false,
     logging: ['error'],

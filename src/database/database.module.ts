@@ -1,14 +1,14 @@
 import { Global, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
-import { MysqlDataKeys, MysqlEventStore } from '@libs/event-store';
+import { MasterKeys, MysqlDataKeys, MysqlEventStore } from '@libs/event-store';
 import { Pool } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
 import { DependencyUnavailableError } from '../common';
 import { APP_CONFIG, AppConfig } from '../config';
 import { createDataSource } from './data-source';
 import { createAppPool } from './database-url';
-import { DATA_KEYS, EVENT_STORE, MYSQL_POOL } from './database.tokens';
+import { DATA_KEYS, EVENT_STORE, MASTER_KEYS, MYSQL_POOL } from './database.tokens';
 import { ensureDatabase } from './ensure-database';
-import { resolveMasterKeys } from './master-keys';
+import { resolveMasterKeys, unknownMasterKeysMessage } from './master-keys';
 import { runMigrations } from './migrate';
 import { describeMysqlFailure } from './mysql-failure';
 import { MysqlWatch } from './mysql-watch';
@@ -31,12 +31,20 @@ class DatabaseLifecycle implements OnApplicationShutdown {
 @Module({
   providers: [
     {
-      provide: DataSource,
+      provide: MASTER_KEYS,
       inject: [APP_CONFIG],
-      useFactory: async (config: AppConfig) => {
+      useFactory: (config: AppConfig): MasterKeys =>
+        resolveMasterKeys(config, (message) => new Logger('DataKeys').warn(message)),
+    },
+    {
+      provide: DataSource,
+      inject: [APP_CONFIG, MASTER_KEYS],
+      useFactory: async (config: AppConfig, masterKeys: MasterKeys) => {
         try {
           await ensureDatabase(config.DATABASE_URL);
-          const dataSource = await createDataSource(config.DATABASE_URL).initialize();
+          const dataSource = await createDataSource(config.DATABASE_URL, {
+            masterKeys: () => masterKeys,
+          }).initialize();
           const applied = await runMigrations(config.DATABASE_URL, dataSource);
           if (applied.length > 0) new Logger('Database').log(`Applied migrations: ${applied.join(', ')}`);
           return dataSource;
@@ -57,18 +65,12 @@ class DatabaseLifecycle implements OnApplicationShutdown {
     },
     {
       provide: DATA_KEYS,
-      inject: [APP_CONFIG, MYSQL_POOL],
-      useFactory: async (config: AppConfig, pool: Pool) => {
-        const masters = resolveMasterKeys(config, (message) => new Logger('DataKeys').warn(message));
-        const dataKeys = new MysqlDataKeys(pool, masters);
+      inject: [MASTER_KEYS, MYSQL_POOL],
+      useFactory: async (masterKeys: MasterKeys, pool: Pool) => {
+        const dataKeys = new MysqlDataKeys(pool, masterKeys);
         // Starting with the wrong DATA_KEY would fail on the first sealed event; say so now, plainly.
         const unknown = await dataKeys.unknownMasterKeys();
-        if (unknown.length > 0) {
-          throw new Error(
-            `DATA_KEY does not match the master key(s) ${unknown.join(', ')} that wrap the stored data keys. ` +
-              'Set DATA_KEY to the key in use, or add it to DATA_KEY_PREVIOUS and run `npm run data-key:rotate`.',
-          );
-        }
+        if (unknown.length > 0) throw new Error(unknownMasterKeysMessage(unknown));
         return dataKeys;
       },
     },

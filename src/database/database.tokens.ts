@@ -3,3 +3,5 @@ export const MYSQL_POOL = Symbol('MYSQL_POOL');
 export const EVENT_STORE = Symbol('EVENT_STORE');
 /** The `MysqlDataKeys` cipher: seals events' personal fields, destroys a user's keys on erasure. */
 export const DATA_KEYS = Symbol('DATA_KEYS');
+/** The master keys from DATA_KEY / DATA_KEY_PREVIOUS (resolved once: a generated key warns once). */
+export const MASTER_KEYS = Symbol('MASTER_KEYS');

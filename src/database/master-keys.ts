@@ -38,3 +38,11 @@ export function resolveMasterKeys(
   );
   return new MasterKeys(key, previous);
 }
+
+/** Why the stored data keys cannot be read with the configured master keys, and what to do about it. */
+export function unknownMasterKeysMessage(unknown: readonly string[]): string {
+  return (
+    `DATA_KEY does not match the master key(s) ${unknown.join(', ')} that wrap the stored data keys. ` +
+    'Set DATA_KEY to the key in use, or add it to DATA_KEY_PREVIOUS and run `npm run data-key:rotate`.'
+  );
+}

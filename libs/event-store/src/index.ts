@@ -7,5 +7,7 @@ export * from './uuid';
 export * from './mysql/mysql-event-store';
 export * from './mysql/schema';
 export * from './mysql/mysql-data-keys';
+export * from './mysql/reseal-history';
+export * from './progress';
 export * from './crypto/master-keys';
 export * from './aggregate';

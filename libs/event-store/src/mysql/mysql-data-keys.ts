@@ -16,11 +16,22 @@ interface KeyRow extends RowDataPacket {
 
 export interface DataKeysOptions {
   /**
-   * How long a process may keep using a data key it has read. Destroying a subject's keys evicts them at once
-   * in the process that destroys them; other processes drop them within this time.
+   * How long a process may keep opening sealed fields with a data key it has read. Destroying a subject's keys
+   * outside a transaction forgets them at once in the process that destroys them; other processes (and a
+   * destroy inside a caller's transaction) stop opening them within this time.
    */
   cacheTtlMs?: number;
   cacheSize?: number;
+}
+
+/** A sealed event names a data key that `data_keys` does not hold: rows were lost, nothing was erased. */
+export class MissingDataKeyError extends Error {
+  constructor(readonly dataKeyId: string) {
+    super(
+      `The data key ${dataKeyId} of a sealed event is missing from data_keys (erased keys keep their row)`,
+    );
+    this.name = 'MissingDataKeyError';
+  }
 }
 
 /**
@@ -33,18 +44,13 @@ export interface DataKeysOptions {
 export class MysqlDataKeys implements EventCipher<PoolConnection> {
   /** data key id → key, or null once destroyed */
   private readonly byId: LRUCache<string, { key: Buffer | null }>;
-  /** subject → its live data key */
-  private readonly bySubject: LRUCache<string, { id: string; key: Buffer }>;
 
   constructor(
     private readonly pool: Pool,
     private readonly masters: MasterKeys,
     options: DataKeysOptions = {},
   ) {
-    const ttl = options.cacheTtlMs ?? 60_000;
-    const max = options.cacheSize ?? 10_000;
-    this.byId = new LRUCache({ max, ttl });
-    this.bySubject = new LRUCache({ max, ttl });
+    this.byId = new LRUCache({ max: options.cacheSize ?? 10_000, ttl: options.cacheTtlMs ?? 60_000 });
   }
 
   async seal(tx: PoolConnection, subject: string, fields: Record<string, unknown>): Promise<string> {
@@ -61,34 +67,40 @@ export class MysqlDataKeys implements EventCipher<PoolConnection> {
     return JSON.parse(decrypt(key, Buffer.from(body, 'base64url'), id).toString()) as Record<string, unknown>;
   }
 
-  /** Destroys every data key of the subject: its sealed fields can never be read again. */
+  /**
+   * Destroys every data key of the subject: its sealed fields can never be read again. Inside a caller's
+   * transaction (`tx`) the keys are only forgotten, not remembered as destroyed: the transaction may roll back.
+   */
   async destroy(subject: string, tx: Pick<Pool, 'execute'> = this.pool): Promise<number> {
     const [result] = await tx.execute<ResultSetHeader>(
       `UPDATE data_keys SET wrapped = NULL, master_key_id = NULL, destroyed_at = NOW(3)
         WHERE subject = ? AND wrapped IS NOT NULL`,
       [subject],
     );
-    const live = this.bySubject.get(subject);
-    if (live) this.byId.delete(live.id);
-    this.bySubject.delete(subject);
     const [rows] = await tx.execute<KeyRow[]>('SELECT id FROM data_keys WHERE subject = ?', [subject]);
-    for (const row of rows) this.byId.set(row.id, { key: null });
+    for (const row of rows) {
+      if (tx === this.pool) this.byId.set(row.id, { key: null });
+      else this.byId.delete(row.id);
+    }
     return result.affectedRows;
   }
 
   /**
-   * Re-wraps up to `limit` data keys that a previous master key wrapped with the current one; returns how many.
-   * Call until it returns 0 after changing DATA_KEY (with the old key in DATA_KEY_PREVIOUS).
+   * Re-wraps up to `limit` data keys that a previous master key wrapped with the current one; returns how many
+   * it looked at. Call until it returns 0 after changing DATA_KEY (with the old key in DATA_KEY_PREVIOUS): each
+   * key is updated on its own, so an interrupted rotation resumes where it stopped.
    */
   async rewrap(limit: number): Promise<number> {
+    // NULL (destroyed) is never <> anything; the index on master_key_id keeps each batch off a full scan.
     const [rows] = await this.pool.query<KeyRow[]>(
       `SELECT id, generation, master_key_id, wrapped FROM data_keys
-        WHERE wrapped IS NOT NULL AND master_key_id <> ? ORDER BY id LIMIT ?`,
+        WHERE master_key_id <> ? ORDER BY master_key_id, id LIMIT ?`,
       [this.masters.currentId, limit],
     );
     for (const row of rows) {
       const key = this.masters.unwrap(row.master_key_id!, row.wrapped!, row.id);
       const { masterKeyId, wrapped } = this.masters.wrap(key, row.id);
+      // Matched on the old master key: a key destroyed meanwhile stays destroyed.
       await this.pool.execute(
         'UPDATE data_keys SET master_key_id = ?, wrapped = ? WHERE id = ? AND master_key_id = ?',
         [masterKeyId, wrapped, row.id, row.master_key_id],
@@ -97,10 +109,19 @@ export class MysqlDataKeys implements EventCipher<PoolConnection> {
     return rows.length;
   }
 
+  /** How many live data keys a master key other than the current one wraps (what `rewrap` has left to do). */
+  async countToRewrap(): Promise<number> {
+    const [rows] = await this.pool.query<RowDataPacket[]>(
+      'SELECT COUNT(*) AS n FROM data_keys WHERE master_key_id <> ?',
+      [this.masters.currentId],
+    );
+    return Number(rows[0].n);
+  }
+
   /** Master key ids that wrap live data keys and are not configured: reading their events would fail. */
   async unknownMasterKeys(): Promise<string[]> {
     const [rows] = await this.pool.query<RowDataPacket[]>(
-      'SELECT DISTINCT master_key_id FROM data_keys WHERE wrapped IS NOT NULL',
+      'SELECT DISTINCT master_key_id FROM data_keys WHERE master_key_id IS NOT NULL',
     );
     return rows.map((row) => String(row.master_key_id)).filter((id) => !this.masters.knows(id));
   }
@@ -113,32 +134,33 @@ export class MysqlDataKeys implements EventCipher<PoolConnection> {
       [id],
     );
     const row = rows[0];
-    const key = row?.wrapped ? this.masters.unwrap(row.master_key_id!, row.wrapped, row.id) : null;
+    if (!row) throw new MissingDataKeyError(id);
+    const key = row.wrapped ? this.masters.unwrap(row.master_key_id!, row.wrapped, row.id) : null;
     this.byId.set(id, { key });
     return key;
   }
 
   /**
-   * The subject's live key, created in `tx` when it has none (first event, or after an erasure). A key made in
-   * `tx` is not cached: the transaction may still roll back, and a cached key would outlive its row.
+   * The subject's live key, created in `tx` when it has none (first event, or after an erasure). It is read in
+   * `tx` every time rather than cached per subject: a key this transaction created is visible to it, and a
+   * cache would keep it after a rollback, sealing later events with a key that does not exist. (Caching by id
+   * is safe: only the rolled-back events named such a key.)
    */
   private async liveKey(tx: PoolConnection, subject: string): Promise<{ id: string; key: Buffer }> {
-    const cached = this.bySubject.get(subject);
-    if (cached) return cached;
     for (let attempt = 0; ; attempt++) {
+      // After losing a race, a locking read: it sees the winner's committed key even under REPEATABLE READ,
+      // where a plain read in this transaction would still show its first snapshot.
       const [rows] = await tx.execute<KeyRow[]>(
         `SELECT id, generation, master_key_id, wrapped FROM data_keys
-          WHERE subject = ? ORDER BY generation DESC LIMIT 1`,
+          WHERE subject = ? ORDER BY generation DESC LIMIT 1${attempt > 0 ? ' LOCK IN SHARE MODE' : ''}`,
         [subject],
       );
       const latest = rows[0];
       if (latest?.wrapped) {
-        const live = {
-          id: latest.id,
-          key: this.masters.unwrap(latest.master_key_id!, latest.wrapped, latest.id),
-        };
-        this.bySubject.set(subject, live);
-        return live;
+        const cached = this.byId.get(latest.id)?.key;
+        const key = cached ?? this.masters.unwrap(latest.master_key_id!, latest.wrapped, latest.id);
+        if (!cached) this.byId.set(latest.id, { key });
+        return { id: latest.id, key };
       }
       const id = randomUUID();
       const key = randomBytes(32);

@@ -1,6 +1,7 @@
 /**
  * DDL of the event store. The application's migrations run these statements; tests use them to build a
- * throw-away database. `events` is append-only: nothing in this codebase updates or deletes its rows.
+ * throw-away database. `events` is append-only: nothing in this codebase deletes its rows or changes what they
+ * say. The one update, `resealHistory`, changes only how personal fields are stored (clear → sealed).
  */
 export const EVENT_STORE_DDL: readonly string[] = [
   `CREATE TABLE IF NOT EXISTS events (
@@ -40,4 +41,17 @@ export const DATA_KEYS_DDL = `CREATE TABLE IF NOT EXISTS data_keys (
     destroyed_at DATETIME(3) NULL,
     PRIMARY KEY (id),
     UNIQUE KEY uq_data_keys_subject_generation (subject, generation)
+  ) ENGINE=InnoDB`;
+
+/** Lets a rotation find what an old master key wraps, and the start-up check list master keys, without a full scan. */
+export const DATA_KEYS_MASTER_KEY_INDEX_DDL =
+  'ALTER TABLE data_keys ADD KEY ix_data_keys_master_key (master_key_id)';
+
+/** How far `resealHistory` has walked `events` (one row per walk), so a stopped walk resumes there. */
+export const RESEAL_CHECKPOINTS_DDL = `CREATE TABLE IF NOT EXISTS reseal_checkpoints (
+    name VARCHAR(64) CHARACTER SET ascii NOT NULL,
+    position BIGINT UNSIGNED NOT NULL,
+    sealed BIGINT UNSIGNED NOT NULL,
+    updated_at DATETIME(3) NOT NULL,
+    PRIMARY KEY (name)
   ) ENGINE=InnoDB`;
