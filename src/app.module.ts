@@ -8,7 +8,6 @@ import { AppConfig, ConfigModule } from './config';
 import { MetricsModule } from './common';
 import { DeviceModule } from './device';
 import { DatabaseModule } from './database';
-import { EventsModule } from './events';
 import { HealthModule } from './health';
 import { IdentitiesModule } from './identities';
 import { MembershipsModule } from './memberships';
@@ -27,7 +26,6 @@ export class AppModule {
         ConfigModule.forRoot(config),
         CqrsModule.forRoot(),
         DatabaseModule,
-        EventsModule,
         RedisModule,
         DeviceModule,
         RelayNotifierModule,

@@ -4,7 +4,6 @@ import { AuditWorkerModule, ACTIVITY_LOG } from './audit';
 import { AppConfig, ConfigModule } from './config';
 import { DeviceModule } from './device';
 import { DatabaseModule } from './database';
-import { EventsModule } from './events';
 import { IdentitiesWorkerModule, IDENTITY_CLEANUP } from './identities';
 import { RedisModule } from './redis';
 import { RelayModule } from './relay';
@@ -28,7 +27,6 @@ export class WorkerModule {
         ConfigModule.forRoot(config),
         CqrsModule.forRoot(),
         DatabaseModule,
-        EventsModule,
         RedisModule,
         DeviceModule,
         RelayModule.forRoot(EVENT_SUBSCRIPTIONS),

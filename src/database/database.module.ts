@@ -1,13 +1,17 @@
 import { Global, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
-import { MasterKeys, MysqlDataKeys, MysqlEventStore } from '@libs/event-store';
+import { EventDecoder, MasterKeys, MysqlDataKeys, MysqlEventStore } from '@libs/event-store';
 import { Pool } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
 import { DependencyUnavailableError } from '../common';
 import { APP_CONFIG, AppConfig } from '../config';
+import { ALL_EVENTS, AnyEvent } from '../events';
 import { createDataSource } from './data-source';
 import { createAppPool } from './database-url';
-import { DATA_KEYS, EVENT_STORE, MASTER_KEYS, MYSQL_POOL } from './database.tokens';
+import { DATA_KEYS, EVENT_STORE, MASTER_KEYS, MYSQL_POOL, EVENT_DECODER } from './database.tokens';
 import { ensureDatabase } from './ensure-database';
+
+/** The decoder every reader of stored events shares. */
+export type AppEventDecoder = EventDecoder<AnyEvent>;
 import { resolveMasterKeys, unknownMasterKeysMessage } from './master-keys';
 import { runMigrations } from './migrate';
 import { describeMysqlFailure } from './mysql-failure';
@@ -75,6 +79,11 @@ class DatabaseLifecycle implements OnApplicationShutdown {
       },
     },
     {
+      provide: EVENT_DECODER,
+      inject: [DATA_KEYS],
+      useFactory: (dataKeys: MysqlDataKeys): AppEventDecoder => new EventDecoder(ALL_EVENTS, dataKeys),
+    },
+    {
       provide: EVENT_STORE,
       inject: [MYSQL_POOL, DATA_KEYS],
       useFactory: (pool: Pool, dataKeys: MysqlDataKeys) => new MysqlEventStore(pool, dataKeys),
@@ -82,6 +91,6 @@ class DatabaseLifecycle implements OnApplicationShutdown {
     DatabaseLifecycle,
     MysqlWatch,
   ],
-  exports: [DataSource, MYSQL_POOL, EVENT_STORE, DATA_KEYS],
+  exports: [DataSource, MYSQL_POOL, EVENT_STORE, DATA_KEYS, EVENT_DECODER],
 })
 export class DatabaseModule {}

@@ -5,3 +5,5 @@ export const EVENT_STORE = Symbol('EVENT_STORE');
 export const DATA_KEYS = Symbol('DATA_KEYS');
 /** The master keys from DATA_KEY / DATA_KEY_PREVIOUS (resolved once: a generated key warns once). */
 export const MASTER_KEYS = Symbol('MASTER_KEYS');
+/** The one decode path (`EventDecoder` over every module's events, opening sealed fields with DATA_KEYS). */
+export const EVENT_DECODER = Symbol('EVENT_DECODER');

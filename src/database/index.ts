@@ -1,4 +1,5 @@
 /** The database module's public surface: other modules import this file (and `domain/events`), nothing deeper. */
 export { poolOptionsFromUrl } from './database-url';
 export { DatabaseModule } from './database.module';
-export { DATA_KEYS, EVENT_STORE, MYSQL_POOL } from './database.tokens';
+export type { AppEventDecoder } from './database.module';
+export { DATA_KEYS, EVENT_DECODER, EVENT_STORE, MYSQL_POOL } from './database.tokens';

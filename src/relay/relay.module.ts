@@ -5,7 +5,7 @@ import IORedis from 'ioredis';
 import { createConnection, Pool } from 'mysql2/promise';
 import { APP_CONFIG, AppConfig } from '../config';
 import { poolOptionsFromUrl, EVENT_STORE, MYSQL_POOL } from '../database';
-import { EVENT_DECODER } from '../events';
+import { EVENT_DECODER } from '../database';
 import { MysqlConsumerProgress } from './consumer-progress';
 import { ConsumerReconciler, ReconcilerOptions } from './consumer-reconciler';
 import { EventRelayOptions, EventRelayService } from './event-relay.service';

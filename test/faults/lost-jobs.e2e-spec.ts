@@ -1,4 +1,4 @@
-import { EVENT_DECODER } from '../../src/events/events.module';
+import { EVENT_DECODER } from '../../src/database';
 import { Queue } from 'bullmq';
 import type { PoolConnection, RowDataPacket } from 'mysql2/promise';
 import { MysqlEventStore } from '@libs/event-store';

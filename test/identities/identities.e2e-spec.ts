@@ -1,4 +1,4 @@
-import { AppEventDecoder, EVENT_DECODER } from '../../src/events/events.module';
+import { AppEventDecoder, EVENT_DECODER } from '../../src/database';
 import { isIdentityEvent } from '../../src/identities/domain/events';
 import { MysqlEventStore } from '@libs/event-store';
 import type { RowDataPacket } from 'mysql2/promise';

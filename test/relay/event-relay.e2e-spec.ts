@@ -1,4 +1,4 @@
-import { EVENT_DECODER } from '../../src/events/events.module';
+import { EVENT_DECODER } from '../../src/database';
 import { ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { INestApplicationContext } from '@nestjs/common';

@@ -2,7 +2,7 @@ import type { RecordedEvent, StoredEvent } from '@libs/event-store';
 import { EventStore } from '@libs/event-store';
 import type { RowDataPacket } from 'mysql2/promise';
 import { EVENT_STORE } from '../../src/database/database.tokens';
-import { EVENT_DECODER, AppEventDecoder } from '../../src/events/events.module';
+import { EVENT_DECODER, AppEventDecoder } from '../../src/database';
 import { TestApp } from './test-app';
 
 /** A user's personal data and secrets as the API gave them back, each of which must never sit in the log in clear. */

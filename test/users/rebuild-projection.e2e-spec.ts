@@ -1,5 +1,5 @@
 import { MysqlEventStore } from '@libs/event-store';
-import { AppEventDecoder, EVENT_DECODER } from '../../src/events/events.module';
+import { AppEventDecoder, EVENT_DECODER } from '../../src/database';
 import { isUserEvent } from '../../src/users/domain/events';
 import { UserProjection } from '../../src/users/infrastructure/user.projection';
 import { TestApp } from '../support/test-app';

@@ -7,7 +7,7 @@ import { activityLogRowsTotal, MicroBatcher } from '../../common';
 import { CountryInfo, DeviceInfo, GeoIpService, parseUserAgent } from '../../device';
 import { MYSQL_POOL } from '../../database';
 import type { AnyEvent } from '../../events';
-import { EVENT_DECODER } from '../../events';
+import { EVENT_DECODER } from '../../database';
 import { EventProcessor } from '../../relay';
 import { UsersReader } from '../../users';
 import { auditEventName, subjectUserId } from '../audit-event-names';

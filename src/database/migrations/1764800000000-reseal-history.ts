@@ -7,8 +7,8 @@ import {
   resealHistory,
 } from '@libs/event-store';
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { ALL_EVENTS } from '../../events/all-events';
-import { processShutdown } from '../../process/shutdown';
+import { ALL_EVENTS } from '../../events';
+import { processShutdown } from '../../process';
 import { createAppPool } from '../database-url';
 import { unknownMasterKeysMessage } from '../master-keys';
 

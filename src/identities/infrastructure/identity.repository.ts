@@ -3,7 +3,7 @@ import { EventDecoder, EventStore } from '@libs/event-store';
 import type { PoolConnection } from 'mysql2/promise';
 import { EventSourcedRepository } from '../../common';
 import { EVENT_STORE } from '../../database';
-import { EVENT_DECODER } from '../../events';
+import { EVENT_DECODER } from '../../database';
 import { IDENTITY_EVENTS, IDENTITY_STREAM, IdentityEvent } from '../domain/events';
 import { IdentityAggregate } from '../domain/identity.aggregate';
 import { IdentityProjection } from './identity.projection';

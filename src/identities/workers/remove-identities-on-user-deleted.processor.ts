@@ -3,7 +3,7 @@ import type { EventDecoder, RecordedEvent } from '@libs/event-store';
 import type { Pool } from 'mysql2/promise';
 import { APP_CONFIG, AppConfig } from '../../config';
 import { MYSQL_POOL } from '../../database';
-import { EVENT_DECODER } from '../../events';
+import { EVENT_DECODER } from '../../database';
 import { EventProcessor } from '../../relay';
 import { UserDeletedEvent } from '../../users';
 import { IdentityNotFoundError } from '../domain/identity.errors';

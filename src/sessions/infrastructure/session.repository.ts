@@ -3,7 +3,7 @@ import { EventDecoder, EventStore } from '@libs/event-store';
 import type { PoolConnection } from 'mysql2/promise';
 import { EventSourcedRepository } from '../../common';
 import { EVENT_STORE } from '../../database';
-import { EVENT_DECODER } from '../../events';
+import { EVENT_DECODER } from '../../database';
 import { SESSION_EVENTS, SESSION_STREAM, SessionEvent } from '../domain/events';
 import { SessionAggregate } from '../domain/session.aggregate';
 import { SessionProjection } from './session.projection';

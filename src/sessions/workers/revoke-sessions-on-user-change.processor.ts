@@ -4,7 +4,7 @@ import type { Pool } from 'mysql2/promise';
 import { sessionRevocationLagSeconds } from '../../common';
 import { APP_CONFIG, AppConfig } from '../../config';
 import { MYSQL_POOL } from '../../database';
-import { EVENT_DECODER } from '../../events';
+import { EVENT_DECODER } from '../../database';
 import { EventProcessor } from '../../relay';
 import type { UserEvent } from '../../users';
 import { SessionNotFoundError } from '../domain/session.errors';

@@ -3,7 +3,7 @@ import { EventDecoder, EventStore } from '@libs/event-store';
 import type { PoolConnection } from 'mysql2/promise';
 import { EventSourcedRepository } from '../../common';
 import { EVENT_STORE } from '../../database';
-import { EVENT_DECODER } from '../../events';
+import { EVENT_DECODER } from '../../database';
 import { USER_EVENTS, USER_STREAM, UserEvent } from '../domain/events';
 import { UserAggregate } from '../domain/user.aggregate';
 import { UserProjection } from './user.projection';
