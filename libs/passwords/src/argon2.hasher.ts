@@ -1,4 +1,5 @@
 import * as argon2 from 'argon2';
+import { InvalidHashError } from './hash.errors';
 import { PasswordHasher, StoredPassword } from './password-hasher';
 
 export interface Argon2Params {
@@ -10,6 +11,23 @@ export interface Argon2Params {
 
 /** OWASP's argon2id minimum (19 MiB, t=2, p=1): about 19 ms per hash on the reference machine. */
 export const DEFAULT_ARGON2_PARAMS: Argon2Params = { memoryCost: 19456, timeCost: 2, parallelism: 1 };
+
+/**
+ * An argon2 PHC string with exactly the three parameters, in any order (PHP writes m,t,p and node-argon2
+ * m,p,t), captured; `v=` is absent from hashes of argon2 1.0. Salt and hash are unpadded base64.
+ */
+const PHC =
+  /^\$argon2(?:id|i|d)\$(?:v=\d+\$)?((?=[^$]*\bm=\d+)(?=[^$]*\bt=\d+)(?=[^$]*\bp=\d+)[mtp]=\d+,[mtp]=\d+,[mtp]=\d+)\$[A-Za-z0-9+/]+\$[A-Za-z0-9+/]+$/;
+
+/** `m=…,t=…,p=…` as numbers by name (NaN for a value that is not one), whatever the order. */
+function phcParams(segment: string): Record<string, number> {
+  return Object.fromEntries(
+    segment.split(',').map((kv) => {
+      const [name, value] = kv.split('=');
+      return [name, Number(value)];
+    }),
+  );
+}
 
 /**
  * argon2id through the native `argon2` package (runs on libuv's pool, off the event loop).
@@ -46,12 +64,32 @@ export class Argon2Hasher implements PasswordHasher {
     const match = /^\$argon2id\$v=19\$([^$]+)\$/.exec(stored.hash);
     if (stored.algorithm !== 'argon2' || !match) return false;
     // PHP writes m,t,p and node-argon2 writes m,p,t: compare the values, not the text.
-    const params = Object.fromEntries(match[1].split(',').map((kv) => kv.split('=')));
+    const params = phcParams(match[1]);
     return (
-      Number(params.m) === this.params.memoryCost &&
-      Number(params.t) === this.params.timeCost &&
-      Number(params.p) === this.params.parallelism
+      params.m === this.params.memoryCost &&
+      params.t === this.params.timeCost &&
+      params.p === this.params.parallelism
     );
+  }
+
+  /**
+   * An imported argon2i, argon2d or argon2id PHC string, with the parameters it was made with as its
+   * options (Appwrite records its own defaults instead; the hash's are the true ones).
+   */
+  describe(hash: string): StoredPassword {
+    const match = PHC.exec(hash);
+    if (!match) {
+      throw new InvalidHashError(
+        'password',
+        'Value must be an argon2 PHC string ($argon2id$v=19$m=…,t=…,p=…$salt$hash)',
+      );
+    }
+    const params = phcParams(match[1]);
+    return {
+      hash,
+      algorithm: 'argon2',
+      options: { type: 'argon2', memory_cost: params.m, time_cost: params.t, threads: params.p },
+    };
   }
 
   options(): Record<string, unknown> {

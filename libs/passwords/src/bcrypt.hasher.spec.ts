@@ -1,5 +1,6 @@
 import { BcryptHasher, isBcryptHash } from './bcrypt.hasher';
 import { StoredPassword } from './password-hasher';
+import { refusalOf } from './testing/refusal';
 
 const bcrypt = (hash: unknown): StoredPassword => ({
   hash: hash as string,
@@ -54,5 +55,37 @@ describe('BcryptHasher', () => {
     for (const hash of Object.values(FAST)) expect(isBcryptHash(hash)).toBe(true);
     expect(isBcryptHash(FAST.$2b$.replace('$2b$', '$2x$'))).toBe(false);
     expect(isBcryptHash('$P$Br387rwferoKN7uwHZqNMu98q3U8RO.')).toBe(false);
+  });
+});
+
+describe('BcryptHasher.describe', () => {
+  const hasher = new BcryptHasher();
+  const NOT_BCRYPT = {
+    param: 'password',
+    reason: 'Value must be a bcrypt hash ($2a$, $2b$ or $2y$, 60 characters)',
+  };
+
+  it.each([
+    [FAST.$2a$, 4],
+    [FAST.$2b$, 4],
+    [FAST.$2y$, 4],
+    [APPWRITE_2A_15, 15],
+    // The shape is all that is checked: verification refuses a cost bcrypt cannot run.
+    [FAST.$2b$.replace('$04$', '$99$'), 99],
+  ])('keeps %s as it is, with its cost %p', (hash, cost) => {
+    expect(hasher.describe(hash)).toEqual({ hash, algorithm: 'bcrypt', options: { type: 'bcrypt', cost } });
+  });
+
+  it.each([
+    ['$2x$', FAST.$2b$.replace('$2b$', '$2x$')],
+    ['one character short', FAST.$2b$.slice(0, 59)],
+    ['one character long', `${FAST.$2b$}x`],
+    ['a one-digit cost', FAST.$2b$.replace('$04$', '$4$')],
+    ['a character outside bcrypt base64', FAST.$2b$.replace('Qm7K', 'Qm+K')],
+    ['an argon2 hash', '$argon2i$v=19$m=20,t=3,p=2$YXBwd3JpdGU$A/54i238ed09ZR4NwlACU5XnkjNBZU9QeOEuhjLiexI'],
+    ['a phpass hash', '$P$Br387rwferoKN7uwHZqNMu98q3U8RO.'],
+    ['nothing', ''],
+  ])('refuses %s', (_name, hash) => {
+    expect(refusalOf(() => hasher.describe(hash))).toEqual(NOT_BCRYPT);
   });
 });

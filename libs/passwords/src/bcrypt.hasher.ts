@@ -1,4 +1,5 @@
 import * as bcrypt from 'bcrypt';
+import { InvalidHashError } from './hash.errors';
 import { PasswordHasher, StoredPassword } from './password-hasher';
 
 /** Appwrite records this cost in `hashOptions` for every bcrypt import, whatever the hash says. */
@@ -36,5 +37,19 @@ export class BcryptHasher implements PasswordHasher {
       // A corrupt imported hash is a failed login, not a server error.
       return false;
     }
+  }
+
+  /**
+   * An imported `$2a$`, `$2b$` or `$2y$` hash, with the cost written in it as its options (Appwrite
+   * records {@link APPWRITE_BCRYPT_COST} instead).
+   */
+  describe(hash: string): StoredPassword {
+    if (!isBcryptHash(hash)) {
+      throw new InvalidHashError(
+        'password',
+        'Value must be a bcrypt hash ($2a$, $2b$ or $2y$, 60 characters)',
+      );
+    }
+    return { hash, algorithm: 'bcrypt', options: { type: 'bcrypt', cost: Number(hash.slice(4, 6)) } };
   }
 }

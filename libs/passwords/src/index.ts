@@ -10,3 +10,4 @@ export * from './scrypt-modified.hasher';
 export * from './safe-equal';
 export * from './legacy-wrap';
 export * from './password-hashers';
+export * from './hash.errors';

@@ -1,7 +1,7 @@
 import { Argon2Hasher } from './argon2.hasher';
 import { Md5Hasher } from './md5.hasher';
 import { HashAlgorithm, StoredPassword } from './password-hasher';
-import { PhpassHasher } from './phpass.hasher';
+import { isPortablePhpassHash, PhpassHasher } from './phpass.hasher';
 import { ShaHasher } from './sha.hasher';
 
 /** What `hashOptions.wrapped` of a wrapped hash records: the legacy hash's own algorithm and options. */
@@ -11,8 +11,6 @@ export interface WrappedLegacyHash {
   /** PHPass only: `$P$`, the rounds and the salt (the first 12 characters of the legacy hash). */
   setting?: string;
 }
-
-const PORTABLE_PHPASS = /^\$[PH]\$[./0-9A-Za-z]{31}$/;
 
 /** The legacy hash a wrapped hash was made from, or undefined for any other hash. */
 export function wrappedLegacyHash(stored: StoredPassword): WrappedLegacyHash | undefined {
@@ -49,7 +47,7 @@ export class LegacyHashWrapper {
   canWrap(stored: StoredPassword): boolean {
     if (typeof stored.hash !== 'string') return false;
     if (stored.algorithm === 'md5' || stored.algorithm === 'sha') return true;
-    return stored.algorithm === 'phpass' && PORTABLE_PHPASS.test(stored.hash);
+    return stored.algorithm === 'phpass' && isPortablePhpassHash(stored.hash);
   }
 
   async wrap(stored: StoredPassword): Promise<StoredPassword> {

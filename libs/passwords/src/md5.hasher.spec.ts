@@ -1,5 +1,6 @@
 import { Md5Hasher } from './md5.hasher';
 import { StoredPassword } from './password-hasher';
+import { refusalOf } from './testing/refusal';
 
 const md5 = (hash: unknown): StoredPassword => ({
   hash: hash as string,
@@ -34,4 +35,32 @@ describe('Md5Hasher', () => {
       await expect(hasher.verify('appwrite', md5(hash))).resolves.toBe(false);
     },
   );
+});
+
+describe('Md5Hasher.describe', () => {
+  const hasher = new Md5Hasher();
+  const APPWRITE = '144fa7eaa4904e8ee120651997f70dcc';
+
+  it.each([
+    ['lower case', APPWRITE],
+    ['upper case', APPWRITE.toUpperCase()],
+    ['mixed case', '144FA7eaa4904e8ee120651997f70dcc'],
+  ])('stores %s hex lower-cased, as verification compares it', async (_name, hash) => {
+    const stored = hasher.describe(hash);
+    expect(stored).toEqual({ hash: APPWRITE, algorithm: 'md5', options: { type: 'md5' } });
+    await expect(hasher.verify('appwrite', stored)).resolves.toBe(true);
+  });
+
+  it.each([
+    ['31 characters', APPWRITE.slice(0, 31)],
+    ['33 characters', `${APPWRITE}0`],
+    ['non-hex characters', 'z'.repeat(32)],
+    ['surrounding space', ` ${APPWRITE}`],
+    ['nothing', ''],
+  ])('refuses %s', (_name, hash) => {
+    expect(refusalOf(() => hasher.describe(hash))).toEqual({
+      param: 'password',
+      reason: 'Value must be 32 hexadecimal characters',
+    });
+  });
 });

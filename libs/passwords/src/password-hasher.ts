@@ -8,9 +8,18 @@ export interface StoredPassword {
   options: Record<string, unknown>;
 }
 
-/** One implementation per algorithm; `hash` only where this service produces that kind of hash. */
-export interface PasswordHasher {
+/**
+ * One implementation per algorithm; `hash` only where this service produces that kind of hash. `Given` is
+ * what an import supplies beside the hash string because the string does not carry it (a scrypt salt, a
+ * SHA version); algorithms whose hash carries everything take nothing.
+ */
+export interface PasswordHasher<Given = unknown> {
   readonly algorithm: HashAlgorithm;
   verify(plain: string, stored: StoredPassword): Promise<boolean>;
   hash?(plain: string): Promise<StoredPassword>;
+  /**
+   * `hash`, made by another system, as this service stores it: normalised, with the options read from the
+   * hash itself and from `given`. Throws an `InvalidHashError` when it cannot be this algorithm's hash.
+   */
+  describe(hash: string, given: Given): StoredPassword;
 }

@@ -1,5 +1,6 @@
 import { StoredPassword } from './password-hasher';
 import { PhpassHasher, phpassBase64 } from './phpass.hasher';
+import { refusalOf } from './testing/refusal';
 
 const phpass = (hash: unknown): StoredPassword => ({
   hash: hash as string,
@@ -68,5 +69,45 @@ describe('PhpassHasher', () => {
     await expect(hasher.verify('appwrite', stored)).resolves.toBe(true);
     clearInterval(tick);
     expect(turns).toBeGreaterThan(0);
+  });
+});
+
+describe('PhpassHasher.describe', () => {
+  const hasher = new PhpassHasher();
+  const APPWRITE_OPTIONS = { type: 'phpass', iteration_count_log2: 8, portable_hashes: false };
+
+  it.each([
+    ...VECTORS.map(([name, , hash]) => [name, hash]),
+    [
+      'a bcrypt hash, which PHPass hands to crypt()',
+      '$2y$04$Niwa.kSQ5qJLXY72uPDbq.ESM0qQdSPGIu/.dW5MueHOfq8GBaSRi',
+    ],
+    // The shape is all that is checked: verification refuses rounds outside 2^7…2^30.
+    ['2^6 rounds', '$P$4r387rwferoKN7uwHZqNMu98q3U8RO.'],
+  ])('keeps %s as it is, with the options Appwrite records', (_name, hash) => {
+    expect(hasher.describe(hash)).toEqual({ hash, algorithm: 'phpass', options: APPWRITE_OPTIONS });
+  });
+
+  it.each([
+    ['one character short', '$P$Br387rwferoKN7uwHZqNMu98q3U8RO'],
+    ['one character long', '$P$Br387rwferoKN7uwHZqNMu98q3U8RO.x'],
+    ['a lower-case id', '$p$Br387rwferoKN7uwHZqNMu98q3U8RO.'],
+    ['another id', '$X$Br387rwferoKN7uwHZqNMu98q3U8RO.'],
+    ['a character outside itoa64', '$P$Br387rwferoKN7uwHZqNMu98q3U8RO!'],
+    ['a non-ASCII character', '$P$Bé387rwferoKN7uwHZqNMu98q3U8RO.'],
+    ['$2x$ bcrypt', '$2x$04$Niwa.kSQ5qJLXY72uPDbq.ESM0qQdSPGIu/.dW5MueHOfq8GBaSRi'],
+    ['md5-crypt', '$1$saltsalt$Gv4bRQ1ekWNgXy6SMoNQV/'],
+    ['nothing', ''],
+  ])('refuses %s', (_name, hash) => {
+    expect(refusalOf(() => hasher.describe(hash))).toEqual({
+      param: 'password',
+      reason: 'Value must be a phpass portable hash ($P$ or $H$, 34 characters) or a bcrypt hash',
+    });
+  });
+
+  it('gives each hash its own copy of the options', () => {
+    const first = hasher.describe(VECTORS[0][2]);
+    first.options.iteration_count_log2 = 13;
+    expect(hasher.describe(VECTORS[0][2]).options).toEqual(APPWRITE_OPTIONS);
   });
 });

@@ -1,10 +1,28 @@
 import { hash as digest } from 'node:crypto';
 import { setImmediate } from 'node:timers/promises';
 import { BcryptHasher, isBcryptHash } from './bcrypt.hasher';
+import { InvalidHashError } from './hash.errors';
 import { PasswordHasher, StoredPassword } from './password-hasher';
 import { safeEqual } from './safe-equal';
 
 const ITOA64 = './0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+
+const PORTABLE_HASH = /^\$[PH]\$[./0-9A-Za-z]{31}$/;
+
+/**
+ * What Appwrite records as the `hashOptions` of every PHPass import. Verification never reads them: the
+ * rounds and the salt are in the hash itself.
+ */
+export const APPWRITE_PHPASS_OPTIONS = {
+  type: 'phpass',
+  iteration_count_log2: 8,
+  portable_hashes: false,
+} as const;
+
+/** True when `hash` has the shape of a portable (`$P$`, `$H$`) hash: 34 characters of phpass's alphabet. */
+export function isPortablePhpassHash(hash: string): boolean {
+  return PORTABLE_HASH.test(hash);
+}
 
 // 2^12 MD5 rounds take about 5 ms: the loop gives the event loop a turn that often, because a hostile
 // import can ask for 2^30 rounds and would otherwise stall every other request for minutes.
@@ -65,5 +83,16 @@ export class PhpassHasher implements PasswordHasher {
     if (log2 < 7 || log2 > 30 || salt.length !== 8) return undefined;
     const h = await portableDigest(Buffer.from(plain, 'utf8'), salt, 2 ** log2);
     return setting.subarray(0, 12).toString('latin1') + phpassBase64(h);
+  }
+
+  /** An imported portable hash, or a bcrypt hash (which PHPass hands to `crypt()`), stored as given. */
+  describe(hash: string): StoredPassword {
+    if (!isBcryptHash(hash) && !isPortablePhpassHash(hash)) {
+      throw new InvalidHashError(
+        'password',
+        'Value must be a phpass portable hash ($P$ or $H$, 34 characters) or a bcrypt hash',
+      );
+    }
+    return { hash, algorithm: 'phpass', options: { ...APPWRITE_PHPASS_OPTIONS } };
   }
 }

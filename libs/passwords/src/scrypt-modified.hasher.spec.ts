@@ -1,5 +1,6 @@
 import { StoredPassword } from './password-hasher';
 import { ScryptModifiedHasher } from './scrypt-modified.hasher';
+import { refusalOf } from './testing/refusal';
 import { validateScryptModifiedOptions } from './scrypt-options';
 
 // API.md §7.3 fixture, recomputed with python3 hashlib.scrypt + cryptography's AES-256-CTR.
@@ -76,5 +77,48 @@ describe('validateScryptModifiedOptions', () => {
     [{ signerKey: '0' }, 'passwordSignerKey must not be "0"'],
   ])('rejects %p with %p', (patch, message) => {
     expect(validateScryptModifiedOptions({ ...ok, ...patch })).toBe(message);
+  });
+});
+
+describe('ScryptModifiedHasher.describe', () => {
+  const hasher = new ScryptModifiedHasher();
+  const { type: _type, ...given } = APPWRITE.options;
+
+  it.each([
+    ["Appwrite's fixture", APPWRITE.hash, given],
+    ["Firebase's published example", FIREBASE.hash, FIREBASE.options],
+    [
+      'a separator of "0" (Appwrite checks only salt and key)',
+      APPWRITE.hash,
+      { ...given, saltSeparator: '0' },
+    ],
+    ['a hash with one "="', 'abcdefg=', given],
+  ])('keeps %s as it is, with the values given beside it', (_name, hash, options) => {
+    expect(hasher.describe(hash, options)).toEqual({
+      hash,
+      algorithm: 'scryptMod',
+      options: { type: 'scryptMod', ...options },
+    });
+  });
+
+  it.each([
+    ['a character outside base64', 'abcdefg!'],
+    ['url-safe base64', 'abc-defg_'],
+    ['three "="', 'abcdefgh==='],
+    ['nothing', ''],
+  ])('refuses a hash with %s', (_name, hash) => {
+    expect(refusalOf(() => hasher.describe(hash, given))).toEqual({
+      param: 'password',
+      reason: 'Value must be base64',
+    });
+  });
+
+  it.each([
+    [{ salt: '0' }, 'passwordSalt', 'passwordSalt must not be "0"'],
+    [{ signerKey: '0' }, 'passwordSignerKey', 'passwordSignerKey must not be "0"'],
+    [{ salt: 'not base64!' }, 'passwordSalt', 'passwordSalt must be base64 encoded'],
+    [{ saltSeparator: 'Bw===' }, 'passwordSaltSeparator', 'passwordSaltSeparator must be base64 encoded'],
+  ])('refuses %p before looking at the hash', (patch, param, reason) => {
+    expect(refusalOf(() => hasher.describe('abcdefg!', { ...given, ...patch }))).toEqual({ param, reason });
   });
 });

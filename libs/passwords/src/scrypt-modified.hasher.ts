@@ -1,8 +1,9 @@
 import { createCipheriv } from 'node:crypto';
+import { InvalidHashError } from './hash.errors';
 import { PasswordHasher, StoredPassword } from './password-hasher';
 import { safeEqual } from './safe-equal';
 import { scryptAsync } from './scrypt.hasher';
-import { ScryptModifiedOptions, validateScryptModifiedOptions } from './scrypt-options';
+import { isBase64, ScryptModifiedOptions, validateScryptModifiedOptions } from './scrypt-options';
 
 // Firebase's export (rounds=8, mem_cost=14) maps to these; Appwrite fixes them rather than reading options.
 const N = 16384;
@@ -13,7 +14,7 @@ const P = 1;
  * Firebase's modified scrypt (Appwrite `scryptMod`): key = scrypt(password, b64(salt) ‖ b64(separator),
  * N=16384, r=8, p=1, 64 bytes)[0:32]; hash = base64(AES-256-CTR(key, IV = 16 zero bytes, b64(signerKey))).
  */
-export class ScryptModifiedHasher implements PasswordHasher {
+export class ScryptModifiedHasher implements PasswordHasher<ScryptModifiedOptions> {
   readonly algorithm = 'scryptMod' as const;
 
   async verify(plain: string, stored: StoredPassword): Promise<boolean> {
@@ -31,6 +32,16 @@ export class ScryptModifiedHasher implements PasswordHasher {
     } catch {
       return false;
     }
+  }
+
+  /** An imported base64 hash with the three values Firebase exports beside it, checked first. */
+  describe(hash: string, given: ScryptModifiedOptions): StoredPassword {
+    const problem = validateScryptModifiedOptions(given);
+    // Each message starts with the import parameter it is about.
+    if (problem) throw new InvalidHashError(problem.split(' ')[0], problem);
+    if (!isBase64(hash)) throw new InvalidHashError('password', 'Value must be base64');
+    const { salt, saltSeparator, signerKey } = given;
+    return { hash, algorithm: 'scryptMod', options: { type: 'scryptMod', salt, saltSeparator, signerKey } };
   }
 }
 

@@ -26,6 +26,11 @@ export const MAX_SCRYPT_WORK = 2 ** 25;
 
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
+/** True for non-empty standard base64 (`+/`, up to two `=`), the only alphabet Firebase's values use. */
+export function isBase64(value: unknown): value is string {
+  return typeof value === 'string' && BASE64.test(value);
+}
+
 // Appwrite has only ever stored numbers under camelCase keys; numeric strings and snake_case are tolerated
 // for rows written by migration tools, which is cheaper than a login that silently never works.
 function pick(options: Record<string, unknown>, ...keys: string[]): unknown {
@@ -85,7 +90,7 @@ export function validateScryptModifiedOptions(options: ScryptModifiedOptions): s
     ['passwordSignerKey', options.signerKey],
   ] as const;
   for (const [name, value] of fields) {
-    if (typeof value !== 'string' || !BASE64.test(value)) return `${name} must be base64 encoded`;
+    if (!isBase64(value)) return `${name} must be base64 encoded`;
     if (value === '0' && name !== 'passwordSaltSeparator') return `${name} must not be "0"`;
   }
   return null;

@@ -1,5 +1,6 @@
 import { StoredPassword } from './password-hasher';
 import { validateScryptOptions } from './scrypt-options';
+import { refusalOf } from './testing/refusal';
 import { ScryptHasher } from './scrypt.hasher';
 
 // API.md §7.3 fixture (salt 'appwrite', N=16384, r=13, p=2, 64 bytes), computed in full with python3
@@ -97,5 +98,65 @@ describe('validateScryptOptions', () => {
     ],
   ])('rejects %p with %p', (patch, message) => {
     expect(validateScryptOptions({ ...ok, ...patch })).toBe(message);
+  });
+});
+
+describe('ScryptHasher.describe', () => {
+  const hasher = new ScryptHasher();
+  const given = { salt: 'appwrite', costCpu: 16384, costMemory: 13, costParallel: 2, length: 64 };
+
+  it('stores the hex hash lower-cased with the parameters given beside it', async () => {
+    for (const hash of [APPWRITE, APPWRITE.toUpperCase()]) {
+      const stored = hasher.describe(hash, given);
+      expect(stored).toEqual({ hash: APPWRITE, algorithm: 'scrypt', options: OPTIONS });
+      await expect(hasher.verify('appwrite', stored)).resolves.toBe(true);
+    }
+  });
+
+  it('takes a hash of exactly passwordLength bytes', () => {
+    const stored = hasher.describe('ab'.repeat(16), { ...given, length: 16 });
+    expect(stored.options).toEqual({ ...OPTIONS, length: 16 });
+  });
+
+  it('records only the scrypt parameters', () => {
+    const extra = { ...given, pepper: 'x' } as typeof given;
+    expect(hasher.describe(APPWRITE, extra).options).toEqual(OPTIONS);
+  });
+
+  it.each([
+    ['one byte short', APPWRITE.slice(0, 126)],
+    ['one byte long', `${APPWRITE}ab`],
+    ['an odd length', APPWRITE.slice(0, 127)],
+    ['non-hex characters', `zz${APPWRITE.slice(2)}`],
+    ['nothing', ''],
+  ])('refuses a hash %s', (_name, hash) => {
+    expect(refusalOf(() => hasher.describe(hash, given))).toEqual({
+      param: 'password',
+      reason: 'Value must be 128 hexadecimal characters (passwordLength bytes)',
+    });
+  });
+
+  // The parameter named first in each message is the one the import answers about.
+  it.each([
+    [{ salt: '0' }, 'passwordSalt', 'passwordSalt must not be empty or "0"'],
+    [{ costCpu: 1000 }, 'passwordCpu', 'passwordCpu must be a power of two greater than 1'],
+    [{ costMemory: 0 }, 'passwordMemory', 'passwordMemory must be an integer of at least 1'],
+    [{ costParallel: 0 }, 'passwordParallel', 'passwordParallel must be an integer of at least 1'],
+    [{ length: 15 }, 'passwordLength', 'passwordLength must be an integer of at least 16'],
+    [
+      { costMemory: 2 ** 15, costParallel: 2 ** 15, costCpu: 2 },
+      'passwordMemory',
+      'passwordMemory × passwordParallel must be less than 2^30',
+    ],
+    [
+      { costCpu: 2 ** 20, costMemory: 16 },
+      'passwordCpu',
+      'passwordCpu × passwordMemory must not exceed 8388608',
+    ],
+  ])('refuses %p before looking at the hash', (patch, param, reason) => {
+    expect(refusalOf(() => hasher.describe('not even hex', { ...given, ...patch }))).toEqual({
+      param,
+      reason,
+    });
   });
 });

@@ -1,7 +1,10 @@
 import { scrypt } from 'node:crypto';
+import { InvalidHashError } from './hash.errors';
 import { PasswordHasher, StoredPassword } from './password-hasher';
 import { safeEqual } from './safe-equal';
-import { readScryptOptions, validateScryptOptions } from './scrypt-options';
+import { readScryptOptions, ScryptOptions, validateScryptOptions } from './scrypt-options';
+
+const HEX = /^[0-9a-fA-F]+$/;
 
 /**
  * scrypt with caller-chosen parameters on node:crypto's libuv pool. `maxmem` is lifted above
@@ -27,7 +30,7 @@ export function scryptAsync(
  * r=costMemory, p=costParallel, dkLen=length), where the salt is the option string's UTF-8 bytes
  * exactly as imported — it is not base64-decoded, unlike Firebase's `scryptMod`.
  */
-export class ScryptHasher implements PasswordHasher {
+export class ScryptHasher implements PasswordHasher<ScryptOptions> {
   readonly algorithm = 'scrypt' as const;
 
   async verify(plain: string, stored: StoredPassword): Promise<boolean> {
@@ -41,5 +44,28 @@ export class ScryptHasher implements PasswordHasher {
     } catch {
       return false;
     }
+  }
+
+  /**
+   * An imported hex hash of `given.length` bytes, stored lower-cased as {@link verify} compares it; the
+   * parameters are checked first (the hash string carries none of them).
+   */
+  describe(hash: string, given: ScryptOptions): StoredPassword {
+    const problem = validateScryptOptions(given);
+    // Each message starts with the import parameter it is about.
+    if (problem) throw new InvalidHashError(problem.split(' ')[0], problem);
+    const hexLength = given.length * 2;
+    if (hash.length !== hexLength || !HEX.test(hash)) {
+      throw new InvalidHashError(
+        'password',
+        `Value must be ${hexLength} hexadecimal characters (passwordLength bytes)`,
+      );
+    }
+    const { salt, costCpu, costMemory, costParallel, length } = given;
+    return {
+      hash: hash.toLowerCase(),
+      algorithm: 'scrypt',
+      options: { type: 'scrypt', salt, costCpu, costMemory, costParallel, length },
+    };
   }
 }

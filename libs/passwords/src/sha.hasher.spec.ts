@@ -1,5 +1,6 @@
 import { StoredPassword } from './password-hasher';
 import { SHA_VERSIONS, ShaHasher, validateShaVersion } from './sha.hasher';
+import { refusalOf } from './testing/refusal';
 
 const sha = (hash: unknown, options: Record<string, unknown>): StoredPassword => ({
   hash: hash as string,
@@ -83,5 +84,52 @@ describe('ShaHasher', () => {
     expect(validateShaVersion('SHA3-512')).toBeNull();
     expect(validateShaVersion('md5')).toMatch(/^passwordVersion must be one of: sha1, /);
     expect(validateShaVersion(undefined)).not.toBeNull();
+  });
+});
+
+describe('ShaHasher.describe', () => {
+  const hasher = new ShaHasher();
+
+  it.each(SHA_VERSIONS.map((v) => [v]))(
+    'keeps a %s digest lower-cased with its version, and it verifies',
+    async (version) => {
+      for (const hash of [VECTORS[version], VECTORS[version].toUpperCase()]) {
+        const stored = hasher.describe(hash, { version });
+        expect(stored).toEqual({ hash: VECTORS[version], algorithm: 'sha', options: { version } });
+        await expect(hasher.verify('appwrite', stored)).resolves.toBe(true);
+      }
+    },
+  );
+
+  it("records the version in PHP's lower-case spelling", () => {
+    expect(hasher.describe(VECTORS['sha512/256'], { version: 'SHA512/256' }).options).toEqual({
+      version: 'sha512/256',
+    });
+  });
+
+  it.each([
+    ['sha1', 40],
+    ['sha224', 56],
+    ['sha256', 64],
+    ['sha384', 96],
+    ['sha512/224', 56],
+    ['sha512/256', 64],
+    ['sha512', 128],
+    ['sha3-224', 56],
+    ['sha3-256', 64],
+    ['sha3-384', 96],
+    ['sha3-512', 128],
+  ])('refuses a %s digest of any length but %p hex characters', (version, length) => {
+    const reason = `Value must be ${length} hexadecimal characters for ${version}`;
+    for (const hash of ['a'.repeat(length - 1), 'a'.repeat(length + 1), 'z'.repeat(length), '']) {
+      expect(refusalOf(() => hasher.describe(hash, { version }))).toEqual({ param: 'password', reason });
+    }
+  });
+
+  it('refuses a version it does not know', () => {
+    expect(refusalOf(() => hasher.describe(VECTORS.sha256, { version: 'sha4' }))).toEqual({
+      param: 'passwordVersion',
+      reason: `passwordVersion must be one of: ${SHA_VERSIONS.join(', ')}`,
+    });
   });
 });

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { InvalidHashError } from './hash.errors';
 import { PasswordHasher, StoredPassword } from './password-hasher';
 import { safeEqual } from './safe-equal';
 
@@ -30,6 +31,13 @@ const NODE_NAMES: Record<ShaVersion, string> = {
   'sha512/256': 'sha512-256',
 };
 
+/** Hex characters of each version's digest, measured once rather than read from its name. */
+const HEX_LENGTHS = Object.fromEntries(
+  SHA_VERSIONS.map((v) => [v, createHash(NODE_NAMES[v]).digest('hex').length]),
+) as Record<ShaVersion, number>;
+
+const HEX = /^[0-9a-fA-F]+$/;
+
 /** Lower-cased `version` if it is one of {@link SHA_VERSIONS}, otherwise undefined. */
 export function toShaVersion(version: unknown): ShaVersion | undefined {
   if (typeof version !== 'string') return undefined;
@@ -48,7 +56,7 @@ export function validateShaVersion(version: unknown): string | null {
  * Appwrite's route accepts `sha512/224`, `sha512/256` and upper case but its hasher then fails (500), so
  * no such user exists there; this service can verify them, so the import route may accept them too.
  */
-export class ShaHasher implements PasswordHasher {
+export class ShaHasher implements PasswordHasher<{ version: string }> {
   readonly algorithm = 'sha' as const;
 
   async verify(plain: string, stored: StoredPassword): Promise<boolean> {
@@ -64,5 +72,22 @@ export class ShaHasher implements PasswordHasher {
     const version = raw === undefined ? 'sha3-512' : toShaVersion(raw);
     if (!version) return undefined;
     return createHash(NODE_NAMES[version]).update(plain, 'utf8').digest('hex');
+  }
+
+  /**
+   * An imported hex digest in either case, of the length `given.version` makes, stored lower-cased as
+   * {@link digest} writes it, with the version in PHP's spelling.
+   */
+  describe(hash: string, given: { version: string }): StoredPassword {
+    const version = toShaVersion(given.version);
+    if (!version) throw new InvalidHashError('passwordVersion', validateShaVersion(given.version) as string);
+    const hexLength = HEX_LENGTHS[version];
+    if (hash.length !== hexLength || !HEX.test(hash)) {
+      throw new InvalidHashError(
+        'password',
+        `Value must be ${hexLength} hexadecimal characters for ${version}`,
+      );
+    }
+    return { hash: hash.toLowerCase(), algorithm: 'sha', options: { version } };
   }
 }

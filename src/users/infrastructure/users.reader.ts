@@ -1,10 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { Argon2Hasher } from '@libs/passwords';
 import type { Pool, RowDataPacket } from 'mysql2/promise';
 import { MYSQL_POOL } from '../../database';
+import type { HashStats } from '../queries/get-hash-stats/hash-stats.view';
 import type { UserView } from '../queries/user.view';
 import { USER_COLUMNS, UserRow, userViewFromRow } from './user.row';
 
-/** Point reads of the users read table through prepared statements (the hot path: no ORM in between). */
+/**
+ * Reads of the users read table: point reads through prepared statements (the hot path: no ORM in
+ * between), and the hash statistics.
+ */
 @Injectable()
 export class UsersReader {
   constructor(@Inject(MYSQL_POOL) private readonly pool: Pool) {}
@@ -35,5 +40,36 @@ export class UsersReader {
       [email],
     );
     return rows[0] && userViewFromRow(rows[0]);
+  }
+
+  /**
+   * Users per password hash algorithm and parameters; a group is current when `argon2` (the configured
+   * hasher) has nothing left to upgrade in it.
+   */
+  async hashStats(argon2: Argon2Hasher): Promise<HashStats> {
+    // The parameters are the fourth `$` field of a PHC string (`m=…,t=…,p=…`), grouped so old argon2 shows too.
+    const [rows] = await this.pool.query<RowDataPacket[]>(
+      `SELECT hash AS algorithm,
+              IF(hash = 'argon2', SUBSTRING_INDEX(SUBSTRING_INDEX(password, '$', 4), '$', -1), '') AS parameters,
+              LEFT(password, 10) = '$argon2id$' AS id_variant,
+              JSON_UNQUOTE(JSON_EXTRACT(hash_options, '$.wrapped.hash')) AS wrapped, COUNT(*) AS users
+         FROM users WHERE password IS NOT NULL GROUP BY 1, 2, 3, 4 ORDER BY users DESC`,
+    );
+    const [none] = await this.pool.query<RowDataPacket[]>(
+      'SELECT COUNT(*) AS n FROM users WHERE password IS NULL',
+    );
+    const hashes = rows.map((r) => ({
+      algorithm: String(r.algorithm),
+      parameters: String(r.parameters),
+      wrapped: r.wrapped === null ? null : String(r.wrapped),
+      users: Number(r.users),
+      current:
+        r.wrapped === null &&
+        Number(r.id_variant) === 1 &&
+        argon2.isCurrent({ algorithm: 'argon2', hash: `$argon2id$v=19$${r.parameters}$`, options: {} }),
+    }));
+    const total = hashes.reduce((sum, h) => sum + h.users, 0);
+    const pending = hashes.filter((h) => !h.current).reduce((sum, h) => sum + h.users, 0);
+    return { total, pending, withoutPassword: Number(none[0].n), hashes };
   }
 }

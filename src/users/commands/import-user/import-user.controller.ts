@@ -3,6 +3,16 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBody, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ConflictError } from '@libs/http';
 import { generateUniqueId } from '@libs/http/params';
+import {
+  Argon2Hasher,
+  BcryptHasher,
+  Md5Hasher,
+  PhpassHasher,
+  ScryptHasher,
+  ScryptModifiedHasher,
+  ShaHasher,
+  StoredPassword,
+} from '@libs/passwords';
 import { RequireScopes } from '../../../auth';
 import { ApiAppwriteErrors, thrownBy, when, Caller, CallerView } from '../../../common';
 import { UserAlreadyExistsError } from '../../domain/user.errors';
@@ -11,10 +21,7 @@ import { toUserModel } from '../../infrastructure/user.mapper';
 import { GetUserQuery } from '../../queries/get-user/get-user.handler';
 import { ImportUserCommand } from './import-user.handler';
 import {
-  assertHashFormat,
-  assertScrypt,
-  assertScryptModified,
-  assertShaHash,
+  describeImported,
   ImportCommon,
   ImportPlainRequest,
   ImportScryptModifiedRequest,
@@ -32,21 +39,20 @@ const ERRORS = [
 ];
 const NOT_THE_HASH = 'A password that is not a hash of this algorithm';
 
-/** Hash parameters from an argon2 PHC string; Appwrite stores its defaults instead, we store what the hash says. */
-function argon2Options(hash: string): Record<string, unknown> {
-  const params = Object.fromEntries(
-    hash
-      .split('$')[3]
-      .split(',')
-      .map((kv) => kv.split('=')),
-  );
-  return {
-    type: 'argon2',
-    memory_cost: Number(params.m),
-    time_cost: Number(params.t),
-    threads: Number(params.p),
-  };
-}
+// Only their `describe` is used here, and it reads no configuration: default instances do.
+const HASHERS = {
+  argon2: new Argon2Hasher(),
+  bcrypt: new BcryptHasher(),
+  md5: new Md5Hasher(),
+  phpass: new PhpassHasher(),
+  scrypt: new ScryptHasher(),
+  scryptMod: new ScryptModifiedHasher(),
+  sha: new ShaHasher(),
+};
+
+/** The answer to a sample the hasher refuses, for the route's documented errors. */
+const refusal = (describe: () => StoredPassword, circumstance: string) =>
+  thrownBy(() => describeImported(describe), circumstance);
 
 /** `POST /v1/users/{argon2,bcrypt,md5,phpass,scrypt,scrypt-modified,sha}`: users with a hash from another system. */
 @ApiTags('users')
@@ -57,16 +63,11 @@ export class ImportUserController {
     private readonly queryBus: QueryBus,
   ) {}
 
-  private async import(
-    p: ImportCommon,
-    hash: string,
-    hashOptions: Record<string, unknown>,
-    caller: CallerView,
-  ) {
+  private async import(p: ImportCommon, describe: () => StoredPassword, caller: CallerView) {
+    const stored = describeImported(describe);
     const userId = p.userId === 'unique()' ? generateUniqueId() : p.userId;
-    await this.commandBus.execute(
-      new ImportUserCommand(userId, p.email, p.name, { password: p.password, hash, hashOptions }),
-    );
+    const password = { password: stored.hash, hash: stored.algorithm, hashOptions: stored.options };
+    await this.commandBus.execute(new ImportUserCommand(userId, p.email, p.name, password));
     return toUserModel(await this.queryBus.execute(new GetUserQuery(userId)), caller);
   }
 
@@ -81,13 +82,12 @@ export class ImportUserController {
   @ApiCreatedResponse({ type: UserModel, description: 'The imported user' })
   @ApiAppwriteErrors(
     ...ARGON2.errors,
-    ...thrownBy(() => assertHashFormat('argon2', 'x'), NOT_THE_HASH),
+    ...refusal(() => HASHERS.argon2.describe('x'), NOT_THE_HASH),
     ...ERRORS,
   )
   async argon2(@Body() body: unknown, @Caller() caller: CallerView) {
     const p = ARGON2.parse(body);
-    assertHashFormat('argon2', p.password);
-    return this.import(p, 'argon2', argon2Options(p.password), caller);
+    return this.import(p, () => HASHERS.argon2.describe(p.password), caller);
   }
 
   @Post('bcrypt')
@@ -101,13 +101,12 @@ export class ImportUserController {
   @ApiCreatedResponse({ type: UserModel, description: 'The imported user' })
   @ApiAppwriteErrors(
     ...BCRYPT.errors,
-    ...thrownBy(() => assertHashFormat('bcrypt', 'x'), NOT_THE_HASH),
+    ...refusal(() => HASHERS.bcrypt.describe('x'), NOT_THE_HASH),
     ...ERRORS,
   )
   async bcrypt(@Body() body: unknown, @Caller() caller: CallerView) {
     const p = BCRYPT.parse(body);
-    assertHashFormat('bcrypt', p.password);
-    return this.import(p, 'bcrypt', { type: 'bcrypt', cost: Number(p.password.slice(4, 6)) }, caller);
+    return this.import(p, () => HASHERS.bcrypt.describe(p.password), caller);
   }
 
   @Post('md5')
@@ -116,11 +115,10 @@ export class ImportUserController {
   @ApiOperation({ operationId: 'users.createMD5User', summary: 'Import a user with an MD5 hash (hex)' })
   @ApiBody({ type: MD5.dto })
   @ApiCreatedResponse({ type: UserModel, description: 'The imported user' })
-  @ApiAppwriteErrors(...MD5.errors, ...thrownBy(() => assertHashFormat('md5', 'x'), NOT_THE_HASH), ...ERRORS)
+  @ApiAppwriteErrors(...MD5.errors, ...refusal(() => HASHERS.md5.describe('x'), NOT_THE_HASH), ...ERRORS)
   async md5(@Body() body: unknown, @Caller() caller: CallerView) {
     const p = MD5.parse(body);
-    assertHashFormat('md5', p.password);
-    return this.import({ ...p, password: p.password.toLowerCase() }, 'md5', { type: 'md5' }, caller);
+    return this.import(p, () => HASHERS.md5.describe(p.password), caller);
   }
 
   @Post('phpass')
@@ -134,14 +132,12 @@ export class ImportUserController {
   @ApiCreatedResponse({ type: UserModel, description: 'The imported user' })
   @ApiAppwriteErrors(
     ...PHPASS.errors,
-    ...thrownBy(() => assertHashFormat('phpass', 'x'), NOT_THE_HASH),
+    ...refusal(() => HASHERS.phpass.describe('x'), NOT_THE_HASH),
     ...ERRORS,
   )
   async phpass(@Body() body: unknown, @Caller() caller: CallerView) {
     const p = PHPASS.parse(body);
-    assertHashFormat('phpass', p.password);
-    const options = { type: 'phpass', iteration_count_log2: 8, portable_hashes: false };
-    return this.import(p, 'phpass', options, caller);
+    return this.import(p, () => HASHERS.phpass.describe(p.password), caller);
   }
 
   @Post('scrypt')
@@ -152,28 +148,23 @@ export class ImportUserController {
   @ApiCreatedResponse({ type: UserModel, description: 'The imported user' })
   @ApiAppwriteErrors(
     ...ImportScryptRequest.errors,
-    ...thrownBy(
-      () => assertScrypt({ salt: 's', costCpu: 3, costMemory: 8, costParallel: 1, length: 64 }, 'x'),
+    ...refusal(
+      () =>
+        HASHERS.scrypt.describe('x', { salt: 's', costCpu: 3, costMemory: 8, costParallel: 1, length: 64 }),
       'A scrypt parameter no hash can have',
     ),
     ...ERRORS,
   )
   async scrypt(@Body() body: unknown, @Caller() caller: CallerView) {
     const p = ImportScryptRequest.parse(body);
-    const options = {
+    const given = {
       salt: p.passwordSalt,
       costCpu: p.passwordCpu,
       costMemory: p.passwordMemory,
       costParallel: p.passwordParallel,
       length: p.passwordLength,
     };
-    assertScrypt(options, p.password);
-    return this.import(
-      { ...p, password: p.password.toLowerCase() },
-      'scrypt',
-      { type: 'scrypt', ...options },
-      caller,
-    );
+    return this.import(p, () => HASHERS.scrypt.describe(p.password, given), caller);
   }
 
   @Post('scrypt-modified')
@@ -187,22 +178,20 @@ export class ImportUserController {
   @ApiCreatedResponse({ type: UserModel, description: 'The imported user' })
   @ApiAppwriteErrors(
     ...ImportScryptModifiedRequest.errors,
-    ...thrownBy(
-      () => assertScryptModified({ salt: '0', saltSeparator: 'Bw==', signerKey: 'AA==' }),
+    ...refusal(
+      () => HASHERS.scryptMod.describe('x', { salt: '0', saltSeparator: 'Bw==', signerKey: 'AA==' }),
       'A salt or signer key of "0"',
     ),
     ...ERRORS,
   )
   async scryptModified(@Body() body: unknown, @Caller() caller: CallerView) {
     const p = ImportScryptModifiedRequest.parse(body);
-    const options = {
+    const given = {
       salt: p.passwordSalt,
       saltSeparator: p.passwordSaltSeparator,
       signerKey: p.passwordSignerKey,
     };
-    assertScryptModified(options);
-    assertHashFormat('scryptMod', p.password);
-    return this.import(p, 'scryptMod', { type: 'scryptMod', ...options }, caller);
+    return this.import(p, () => HASHERS.scryptMod.describe(p.password, given), caller);
   }
 
   @Post('sha')
@@ -216,12 +205,11 @@ export class ImportUserController {
   @ApiCreatedResponse({ type: UserModel, description: 'The imported user' })
   @ApiAppwriteErrors(
     ...ImportShaRequest.errors,
-    ...thrownBy(() => assertShaHash('sha256', 'x'), NOT_THE_HASH),
+    ...refusal(() => HASHERS.sha.describe('x', { version: 'sha256' }), NOT_THE_HASH),
     ...ERRORS,
   )
   async sha(@Body() body: unknown, @Caller() caller: CallerView) {
     const p = ImportShaRequest.parse(body);
-    const version = assertShaHash(p.passwordVersion, p.password);
-    return this.import({ ...p, password: p.password.toLowerCase() }, 'sha', { version }, caller);
+    return this.import(p, () => HASHERS.sha.describe(p.password, { version: p.passwordVersion }), caller);
   }
 }

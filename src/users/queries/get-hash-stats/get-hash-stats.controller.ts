@@ -1,13 +1,13 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Argon2Hasher } from '@libs/passwords';
-import type { Pool, RowDataPacket } from 'mysql2/promise';
 import { RequireScopes } from '../../../auth';
 import { ApiAppwriteErrors } from '../../../common';
-import { MYSQL_POOL } from '../../../database';
 import { PASSWORD_HASHER } from '../../infrastructure/password-hashing';
+import { UsersReader } from '../../infrastructure/users.reader';
+import type { HashStat, HashStats } from './hash-stats.view';
 
-class HashStatModel {
+class HashStatModel implements HashStat {
   @ApiProperty({
     example: 'bcrypt',
     description: '`argon2`, `bcrypt`, `md5`, `sha`, `phpass`, `scrypt`, `scryptMod`',
@@ -33,7 +33,7 @@ class HashStatModel {
   current!: boolean;
 }
 
-class HashStatsModel {
+class HashStatsModel implements HashStats {
   @ApiProperty({ example: 1500, description: 'Users with a password' }) total!: number;
   @ApiProperty({ example: 120, description: 'Users whose hash will be upgraded at their next login' })
   pending!: number;
@@ -46,7 +46,7 @@ class HashStatsModel {
 @Controller('v1/users')
 export class GetHashStatsController {
   constructor(
-    @Inject(MYSQL_POOL) private readonly pool: Pool,
+    private readonly users: UsersReader,
     @Inject(PASSWORD_HASHER) private readonly argon2: Argon2Hasher,
   ) {}
 
@@ -62,30 +62,7 @@ export class GetHashStatsController {
   })
   @ApiOkResponse({ type: HashStatsModel, description: 'Users per hash algorithm and parameters' })
   @ApiAppwriteErrors()
-  async stats() {
-    // The parameters are the fourth `$` field of a PHC string (`m=…,t=…,p=…`), grouped so old argon2 shows too.
-    const [rows] = await this.pool.query<RowDataPacket[]>(
-      `SELECT hash AS algorithm,
-              IF(hash = 'argon2', SUBSTRING_INDEX(SUBSTRING_INDEX(password, '$', 4), '$', -1), '') AS parameters,
-              LEFT(password, 10) = '$argon2id$' AS id_variant,
-              JSON_UNQUOTE(JSON_EXTRACT(hash_options, '$.wrapped.hash')) AS wrapped, COUNT(*) AS users
-         FROM users WHERE password IS NOT NULL GROUP BY 1, 2, 3, 4 ORDER BY users DESC`,
-    );
-    const [none] = await this.pool.query<RowDataPacket[]>(
-      'SELECT COUNT(*) AS n FROM users WHERE password IS NULL',
-    );
-    const hashes = rows.map((r) => ({
-      algorithm: String(r.algorithm),
-      parameters: String(r.parameters),
-      wrapped: r.wrapped === null ? null : String(r.wrapped),
-      users: Number(r.users),
-      current:
-        r.wrapped === null &&
-        Number(r.id_variant) === 1 &&
-        this.argon2.isCurrent({ algorithm: 'argon2', hash: `$argon2id$v=19$${r.parameters}$`, options: {} }),
-    }));
-    const total = hashes.reduce((sum, h) => sum + h.users, 0);
-    const pending = hashes.filter((h) => !h.current).reduce((sum, h) => sum + h.users, 0);
-    return { total, pending, withoutPassword: Number(none[0].n), hashes };
+  stats(): Promise<HashStats> {
+    return this.users.hashStats(this.argon2);
   }
 }
