@@ -1,18 +1,13 @@
 import './process/signals';
 import 'reflect-metadata';
-import { Logger, LogLevel } from '@nestjs/common';
+import pino from 'pino';
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ConfigError, loadConfig } from './config';
-import { createHttpApp } from './http';
+import { PinoNestLogger } from './common';
+import { createHttpApp, LOG_REDACTIONS } from './http';
 import { processShutdown } from './process';
 import { WorkerModule } from './worker.module';
-
-/** Nest's levels for LOG_LEVEL, for the worker context (the API logs through Fastify's pino). */
-function nestLogLevels(level: string): LogLevel[] | false {
-  const order: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
-  const index: Record<string, number> = { fatal: 0, error: 1, warn: 2, info: 3, debug: 4, trace: 5 };
-  return level === 'silent' ? false : order.slice(0, (index[level] ?? 3) + 1);
-}
 
 async function main(): Promise<void> {
   let config;
@@ -25,8 +20,12 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const levels = nestLogLevels(config.LOG_LEVEL);
-  Logger.overrideLogger(levels);
+  // One JSON log stream for every role (the API's requests log through Fastify's pino as well).
+  const logger =
+    config.LOG_LEVEL === 'silent'
+      ? false
+      : new PinoNestLogger(pino({ level: config.LOG_LEVEL, redact: [...LOG_REDACTIONS] }));
+  Logger.overrideLogger(logger);
   processShutdown.configure({
     timeoutMs: config.SHUTDOWN_TIMEOUT_MS,
     log: (message) => Logger.log(message, 'Main'),
@@ -42,7 +41,7 @@ async function main(): Promise<void> {
   if (config.ROLE === 'worker' || config.ROLE === 'all') {
     const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
       abortOnError: false,
-      logger: levels,
+      logger,
     });
     if (!processShutdown.add(worker)) return;
     Logger.log('Worker started: relay and queue processors running', 'Main');

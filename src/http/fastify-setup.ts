@@ -12,6 +12,19 @@ import {
 } from './framework-errors';
 import { requestIdOf } from './request-id';
 
+/** Secrets never reach the log, whatever a future log line includes (the API's and the worker's loggers). */
+export const LOG_REDACTIONS = [
+  'req.headers["x-appwrite-key"]',
+  'req.headers["x-appwrite-session"]',
+  'req.headers["x-appwrite-jwt"]',
+  'req.headers.authorization',
+  'req.headers.cookie',
+  '*.password',
+  'password',
+  '*.secret',
+  'secret',
+] as const;
+
 export function fastifyOptions(config: AppConfig): FastifyServerOptions {
   return {
     bodyLimit: config.BODY_LIMIT,
@@ -26,20 +39,7 @@ export function fastifyOptions(config: AppConfig): FastifyServerOptions {
     clientErrorHandler: answerClientError,
     // One line per request (written in onResponse) instead of Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
-    logger:
-      config.LOG_LEVEL === 'silent'
-        ? false
-        : {
-            level: config.LOG_LEVEL,
-            // Secrets never reach the log, whatever a future log line includes.
-            redact: [
-              'req.headers["x-appwrite-key"]',
-              'req.headers["x-appwrite-session"]',
-              'req.headers.cookie',
-              '*.password',
-              'password',
-            ],
-          },
+    logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL, redact: [...LOG_REDACTIONS] },
   };
 }
 

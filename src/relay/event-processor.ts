@@ -2,6 +2,8 @@ import { OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import type { DomainEvent, EventDecoder, RecordedEvent } from '@libs/event-store';
 import type { Worker } from 'bullmq';
 import type { Pool } from 'mysql2/promise';
+import { redisStatus } from '../redis';
+import { closeWithin } from './bounded-close';
 import { createEventWorker, EventWorkerConfig } from './event-worker';
 import { ProcessedEvents } from './processed-events';
 import { accepts, EventJobData, EventSubscription, fromJobData } from './relay.contract';
@@ -39,7 +41,12 @@ export abstract class EventProcessor<E extends DomainEvent>
   }
 
   async onModuleDestroy(): Promise<void> {
-    await this.worker?.close();
+    const worker = this.worker;
+    if (!worker) return;
+    // With Redis down there is nothing to wait for: a graceful close would only wait on it until SIGKILL.
+    const graceful =
+      !redisStatus(this.workerConfig).isDown && (await closeWithin(() => worker.close())) === 'closed';
+    if (!graceful) void worker.close(true).catch(() => undefined);
   }
 
   /** One delivery of an event: one the subscription does not accept (a stray job) is only recorded. */

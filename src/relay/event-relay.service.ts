@@ -1,5 +1,6 @@
 import { Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import type { EventDecoder, EventStore } from '@libs/event-store';
+import { closeWithin } from './bounded-close';
 import type { CheckpointStore } from './relay-checkpoints';
 import { enqueueEvents, RelayQueue } from './relay-queues';
 import type { RelayLock } from './relay-lock';
@@ -106,7 +107,8 @@ export class EventRelayService implements OnModuleInit, OnModuleDestroy {
       if (window) await this.saveCheckpoint(window, true).catch(() => undefined);
       for (const companion of this.deps.companions ?? []) await companion.stop();
       await this.leadership.stop();
-      for (const dispose of this.deps.dispose ?? []) await dispose().catch(() => undefined);
+      for (const dispose of this.deps.dispose ?? [])
+        await closeWithin(() => dispose().catch(() => undefined));
     })();
     return this.stopping;
   }

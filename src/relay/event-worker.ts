@@ -1,16 +1,18 @@
 import { Logger } from '@nestjs/common';
 import { Job, UnrecoverableError, Worker } from 'bullmq';
 import type { AppConfig } from '../config';
+import { redisStatus } from '../redis';
 import type { EventJobData } from './relay.contract';
 import { queuePrefix, workerConnectionOptions } from './queue-connection';
 
 /** The configuration `createEventWorker` reads. */
-export type EventWorkerConfig = Pick<AppConfig, 'REDIS_URL' | 'QUEUE_PREFIX' | 'WORKER_CONCURRENCY'>;
+export type EventWorkerConfig = Pick<
+  AppConfig,
+  'REDIS_URL' | 'QUEUE_PREFIX' | 'WORKER_CONCURRENCY' | 'OUTAGE_LOG_INTERVAL_MS'
+>;
 
 /** Processes one relayed event. Throw to retry with backoff; throw `UnrecoverableError` to fail for good. */
 export type EventProcessor = (event: EventJobData) => Promise<void>;
-
-const ERROR_LOG_INTERVAL_MS = 30_000;
 
 /**
  * Lock and stall settings. A killed worker's jobs lose their lock after `lockDuration` and are found by the
@@ -72,14 +74,10 @@ export function createEventWorker(
     else logger.warn(details);
   });
 
-  // Without a listener an 'error' event would crash the process; during an outage it fires on every retry.
-  let lastErrorLog = 0;
-  worker.on('error', (error) => {
-    const now = Date.now();
-    if (now - lastErrorLog < ERROR_LOG_INTERVAL_MS) return;
-    lastErrorLog = now;
-    logger.warn({ queue: queueName, error: error.message }, 'Queue connection error');
-  });
+  // Without a listener an 'error' event would crash the process; during an outage it fires on every retry, so
+  // it goes to the shared Redis status (one line per outage for the whole process, and one when it is back).
+  const redis = redisStatus(config);
+  worker.on('error', (error) => redis.down(error));
 
   return worker;
 }

@@ -5,3 +5,4 @@ export { RelayNotifierModule } from './relay-notifier.module';
 export { subscription } from './relay.contract';
 export type { EventJobData, EventSubscription } from './relay.contract';
 export { RelayModule } from './relay.module';
+export { closeWithin } from './bounded-close';

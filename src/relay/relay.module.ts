@@ -4,8 +4,8 @@ import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import { createConnection, Pool } from 'mysql2/promise';
 import { APP_CONFIG, AppConfig } from '../config';
-import { poolOptionsFromUrl, EVENT_STORE, MYSQL_POOL } from '../database';
-import { EVENT_DECODER } from '../database';
+import { EVENT_DECODER, EVENT_STORE, MYSQL_POOL, poolOptionsFromUrl } from '../database';
+import { redisStatus, watchRedisClient } from '../redis';
 import { MysqlConsumerProgress } from './consumer-progress';
 import { ConsumerReconciler, ReconcilerOptions } from './consumer-reconciler';
 import { EventRelayOptions, EventRelayService } from './event-relay.service';
@@ -41,24 +41,25 @@ export function createEventRelay(
   subscriptions: readonly EventSubscription[],
   options: CreateRelayOptions = {},
 ): EventRelayService {
-  const producer = createProducerConnection(config);
-  producer.on('error', ignore);
+  const redis = redisStatus(config);
+  const producer = watchRedisClient(createProducerConnection(config), redis);
   const queues = subscriptions.map((subscription) => {
     const queue = new Queue(subscription.queue, {
       connection: producer,
       prefix: queuePrefix(config),
       defaultJobOptions: EVENT_JOB_OPTIONS,
     });
-    // The relay reports failed deliveries itself, once per outage.
-    queue.on('error', ignore);
+    queue.on('error', (error) => redis.down(error));
     return { subscription, queue };
   });
 
-  const subscriber = new IORedis(config.REDIS_URL, {
-    maxRetriesPerRequest: null,
-    retryStrategy: (times) => Math.min(times * 200, 5000),
-  });
-  subscriber.on('error', ignore);
+  const subscriber = watchRedisClient(
+    new IORedis(config.REDIS_URL, {
+      maxRetriesPerRequest: null,
+      retryStrategy: (times) => Math.min(times * 200, 5000),
+    }),
+    redis,
+  );
   subscriber.subscribe(relayWakeChannel(config)).catch(ignore);
 
   const { connectionLimit: _unused, ...connectionOptions } = poolOptionsFromUrl(config.DATABASE_URL, 1);

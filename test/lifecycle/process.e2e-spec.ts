@@ -110,6 +110,20 @@ describe('the service process (node dist/src/main.js)', () => {
     expect(await proc.exited).toBe(0);
   });
 
+  it('exits 0 promptly on SIGTERM while Redis is down (the queues do not wait on it)', async () => {
+    const proc = start({
+      ROLE: 'worker',
+      DATABASE_URL: freshDatabaseUrl(),
+      REDIS_URL: `redis://127.0.0.1:${await freePort()}`,
+      LOG_LEVEL: 'info',
+    });
+    await waitFor(printed(proc, 'Relay active'), 'the relay to start');
+    const signalledAt = Date.now();
+    proc.child.kill('SIGTERM');
+    expect(await proc.exited).toBe(0);
+    expect(Date.now() - signalledAt).toBeLessThan(8000);
+  });
+
   it('stops cleanly, with exit code 0, on a SIGTERM that arrives during start-up', async () => {
     const db = await silentServer();
     try {

@@ -2,8 +2,9 @@ import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nest
 import { Queue, Worker } from 'bullmq';
 import type { Pool, ResultSetHeader } from 'mysql2/promise';
 import { APP_CONFIG, AppConfig } from '../../config';
+import { redisStatus } from '../../redis';
 import { MYSQL_POOL } from '../../database';
-import { queuePrefix, workerConnectionOptions } from '../../relay';
+import { queuePrefix, workerConnectionOptions, closeWithin } from '../../relay';
 
 /** Maintenance queue (not an event queue, so not in `QUEUES`): one repeatable purge job. */
 export const LOG_RETENTION_QUEUE = 'log-retention';
@@ -45,7 +46,11 @@ export class LogRetentionProcessor implements OnModuleInit, OnModuleDestroy {
 
   async onModuleDestroy(): Promise<void> {
     clearTimeout(this.retry);
-    await Promise.all([this.worker?.close(), this.queue?.close()]);
+    if (redisStatus(this.config).isDown) {
+      void Promise.all([this.worker?.close(true), this.queue?.close()]).catch(() => undefined);
+      return;
+    }
+    await closeWithin(() => Promise.all([this.worker?.close(), this.queue?.close()]));
   }
 
   /** Deletes expired rows; returns how many of each were deleted. */
