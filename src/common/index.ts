@@ -4,6 +4,7 @@ export { DependencyStatus, dependencyStatus } from './dependencies/dependency-st
 export { DependencyUnavailableError } from './dependencies/dependency.errors';
 export { EventSourcedRepository } from './event-sourced.repository';
 export { ApiAppwriteErrors, thrownBy, when } from './http/api-errors.decorator';
+export { ApiRequestContent, moveRequestContent } from './http/api-request-content.decorator';
 export { arrayQueryParam } from './http/array-query-param';
 export { Caller } from './http/caller-view.decorator';
 export type { CallerView } from './http/caller-view.decorator';
