@@ -8,6 +8,8 @@ export { ApiRequestContent, moveRequestContent } from './http/api-request-conten
 export { arrayQueryParam } from './http/array-query-param';
 export { Caller } from './http/caller-view.decorator';
 export type { CallerView } from './http/caller-view.decorator';
+export { legacyPaging, withLegacyPaging } from './http/legacy-list-params';
+export type { LegacyPaging, LegacyPagingOptions } from './http/legacy-list-params';
 export { IdentityIdPipe, SessionIdPipe, UserIdPipe } from './http/path-id.pipe';
 export { QUERY_ERRORS } from './http/query-errors';
 export { defineParams } from './http/request-params';

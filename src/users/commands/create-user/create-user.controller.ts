@@ -20,10 +20,11 @@ export const CreateUserRequest = defineParams<{
 }>('CreateUserRequest', {
   userId: {
     validator: customId,
-    required: true,
+    // Appwrite 0.x clients send no userId: they get a generated one, as with `unique()`.
+    default: 'unique()',
     description:
-      'Custom id, or `unique()` for a generated one. `count`, `hashes`, `export`, `batch`, `sessions` and ' +
-      '`identities` are reserved',
+      'Custom id, or `unique()` (or no userId, as Appwrite 0.x clients send) for a generated one. ' +
+      '`count`, `hashes`, `export`, `batch`, `sessions` and `identities` are reserved',
     example: 'unique()',
   },
   email: { validator: nullable(email), default: null, example: 'ada@example.com' },
