@@ -4,9 +4,12 @@ export { DependencyStatus, dependencyStatus } from './dependencies/dependency-st
 export { DependencyUnavailableError } from './dependencies/dependency.errors';
 export { EventSourcedRepository } from './event-sourced.repository';
 export { ApiAppwriteErrors, thrownBy, when } from './http/api-errors.decorator';
+export { ApiRequestContent, moveRequestContent } from './http/api-request-content.decorator';
 export { arrayQueryParam } from './http/array-query-param';
 export { Caller } from './http/caller-view.decorator';
 export type { CallerView } from './http/caller-view.decorator';
+export { legacyPaging, withLegacyPaging } from './http/legacy-list-params';
+export type { LegacyPaging, LegacyPagingOptions } from './http/legacy-list-params';
 export { IdentityIdPipe, SessionIdPipe, SweepIdPipe, UserIdPipe } from './http/path-id.pipe';
 export { QUERY_ERRORS } from './http/query-errors';
 export { defineParams } from './http/request-params';

@@ -43,15 +43,17 @@ export function fastifyOptions(config: AppConfig): FastifyServerOptions {
   };
 }
 
-/**
- * Body parsing as the SDKs need it: `DELETE` sends `{}` but other clients send an empty JSON body, which
- * Fastify would refuse; prototype-poisoning keys are dropped; form bodies are accepted like Appwrite does.
- */
-export function configureFastify(fastify: FastifyInstance): void {
-  fastify.removeContentTypeParser(['application/json', 'text/plain']);
-  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+type BodyParser = (
+  request: unknown,
+  body: string | Buffer,
+  done: (error: Error | null, body?: unknown) => void,
+) => void;
+
+/** JSON bodies with prototype-poisoning keys dropped; an empty body is `{}` or, without `emptyAsObject`, a 400. */
+function jsonBodyParser(emptyAsObject: boolean): BodyParser {
+  return (_request, body, done) => {
     const text = (body as string).trim();
-    if (text === '') return done(null, {});
+    if (text === '' && emptyAsObject) return done(null, {});
     try {
       done(
         null,
@@ -66,7 +68,19 @@ export function configureFastify(fastify: FastifyInstance): void {
         undefined,
       );
     }
-  });
+  };
+}
+
+/**
+ * Body parsing as the SDKs need it: `DELETE` sends `{}` but other clients send an empty JSON body, which
+ * Fastify would refuse; prototype-poisoning keys are dropped; form bodies are accepted like Appwrite does.
+ */
+export function configureFastify(fastify: FastifyInstance): void {
+  fastify.removeContentTypeParser(['application/json', 'text/plain']);
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, jsonBodyParser(true));
+  // RFC 7396 merge patches (`PATCH /v1/users/{id}/prefs`): JSON with the same limits and the same poisoning
+  // protection; an empty body is no patch at all, so it is refused rather than read as `{}`.
+  fastify.addContentTypeParser('application/merge-patch+json', { parseAs: 'string' }, jsonBodyParser(false));
   fastify.addContentTypeParser(
     'application/x-www-form-urlencoded',
     { parseAs: 'string' },

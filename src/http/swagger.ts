@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { APP_CONFIG, AppConfig } from '../config';
 import { sessionCookieName } from '../sessions';
+import { moveRequestContent } from '../common';
 
 /**
  * The guard checks only routes marked by `RequireScopes`/`RequireProject`, and those always declare their
@@ -62,6 +63,7 @@ export function setupSwagger(app: INestApplication, version: string): void {
     .build();
   const document = SwaggerModule.createDocument(app, config);
   markPublicOperations(document);
+  moveRequestContent(document);
   SwaggerModule.setup('docs', app, document, {
     jsonDocumentUrl: 'docs-json',
     customSiteTitle: 'Identity service API',

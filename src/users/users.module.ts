@@ -23,6 +23,7 @@ import { UpdateUserPhoneVerificationController } from './commands/update-user-ph
 import { UpdateUserPhoneVerificationHandler } from './commands/update-user-phone-verification/update-user-phone-verification.handler';
 import { UpdateUserPrefsController } from './commands/update-user-prefs/update-user-prefs.controller';
 import { UpdateUserPrefsHandler } from './commands/update-user-prefs/update-user-prefs.handler';
+import { MergeUserPrefsHandler } from './commands/merge-user-prefs/merge-user-prefs.handler';
 import { UpdateUserStatusController } from './commands/update-user-status/update-user-status.controller';
 import { UpdateUserStatusHandler } from './commands/update-user-status/update-user-status.handler';
 import { RehashUserPasswordHandler } from './commands/rehash-user-password/rehash-user-password.handler';
@@ -38,6 +39,8 @@ import { GetUserController } from './queries/get-user/get-user.controller';
 import { GetUserHandler } from './queries/get-user/get-user.handler';
 import { ListUsersController } from './queries/list-users/list-users.controller';
 import { ListUsersHandler } from './queries/list-users/list-users.handler';
+import { CountUsersController } from './queries/count-users/count-users.controller';
+import { CountUsersHandler } from './queries/count-users/count-users.handler';
 
 // The list route comes first so that `/v1/users` is registered before the `:userId` routes.
 const controllers = [
@@ -57,6 +60,7 @@ const controllers = [
   UpdateUserLabelsController,
   UpdateUserPrefsController,
   DeleteUserController,
+  CountUsersController,
 ];
 const commandHandlers = [
   CreateUserHandler,
@@ -73,8 +77,9 @@ const commandHandlers = [
   RehashUserPasswordHandler,
   WrapLegacyPasswordHashesHandler,
   ImportUserHandler,
+  MergeUserPrefsHandler,
 ];
-const queryHandlers = [GetUserHandler, ListUsersHandler];
+const queryHandlers = [GetUserHandler, ListUsersHandler, CountUsersHandler];
 
 @Module({
   controllers,

@@ -113,7 +113,6 @@ describe('POST /v1/users', () => {
   });
 
   it.each([
-    [{}, 'Param "userId" is not optional.'],
     [{ userId: '' }, /^Invalid `userId` param: Parameter must contain at most 36 chars/],
     [{ userId: '_x' }, /^Invalid `userId` param/],
     [{ userId: 'a'.repeat(37) }, /^Invalid `userId` param/],

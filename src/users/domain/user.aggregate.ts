@@ -16,6 +16,8 @@ import {
   UserStatusChangedEvent,
 } from './events';
 import { UserAlreadyExistsError, UserNotFoundError } from './user.errors';
+import { mergePrefsPatch } from './prefs-merge-patch';
+import { assertUserIdNotReserved } from './reserved-user-ids';
 
 /** A password as this service stores it: the hash, never the plain text. */
 export interface PasswordHash {
@@ -47,6 +49,8 @@ export class UserAggregate extends EventSourcedAggregate<UserEvent> {
   status = true;
   /** The stored hash (not the password), so that a re-hash can tell it still replaces the current one. */
   passwordHash: string | null = null;
+  /** Kept so that a merge patch applies to the state the append is checked against (no lost update). */
+  prefs: Record<string, unknown> = {};
   private readonly constraints: UniqueConstraintChange[] = [];
 
   /** Constraint changes implied by the uncommitted events, for the append transaction. */
@@ -56,6 +60,7 @@ export class UserAggregate extends EventSourcedAggregate<UserEvent> {
 
   create(props: CreateUserProps): void {
     if (this.exists) throw new UserAlreadyExistsError();
+    assertUserIdNotReserved(props.userId);
     this.claim(EMAIL_SCOPE, props.email);
     this.claim(PHONE_SCOPE, props.phone);
     const { userId, ...rest } = props;
@@ -125,6 +130,12 @@ export class UserAggregate extends EventSourcedAggregate<UserEvent> {
     this.apply(new UserPrefsUpdatedEvent({ prefs }));
   }
 
+  /** Extension: RFC 7396 merge of `patch` into the current prefs; the event carries the resulting prefs. */
+  mergePrefs(patch: unknown): void {
+    this.assertExists();
+    this.apply(new UserPrefsUpdatedEvent({ prefs: mergePrefsPatch(this.prefs, patch) }));
+  }
+
   delete(): void {
     this.assertExists();
     this.release(EMAIL_SCOPE, this.email);
@@ -138,6 +149,7 @@ export class UserAggregate extends EventSourcedAggregate<UserEvent> {
     this.phone = event.data.phone;
     this.status = true;
     this.passwordHash = event.data.password;
+    this.prefs = {};
   }
 
   onUserPasswordChangedEvent(event: UserPasswordChangedEvent): void {
@@ -158,6 +170,11 @@ export class UserAggregate extends EventSourcedAggregate<UserEvent> {
 
   onUserStatusChangedEvent(event: UserStatusChangedEvent): void {
     this.status = event.data.status;
+  }
+
+  onUserPrefsUpdatedEvent(event: UserPrefsUpdatedEvent): void {
+    // Erased (crypto-shredded) prefs decode as null.
+    this.prefs = event.data.prefs ?? {};
   }
 
   onUserDeletedEvent(): void {

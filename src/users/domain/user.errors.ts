@@ -35,3 +35,17 @@ export class UserPhoneAlreadyExistsError extends AppwriteError {
     );
   }
 }
+
+/**
+ * Extension. A user id that names a collection route under `/v1/users` (`GET /v1/users/count` would never reach
+ * the user). Appwrite's type for an invalid param, so clients handle it like any other refused `userId`.
+ */
+export class UserIdReservedError extends AppwriteError {
+  constructor(userId: string) {
+    super(
+      400,
+      'general_argument_invalid',
+      `Invalid \`userId\` param: "${userId}" is reserved for the route /v1/users/${userId}; choose another id.`,
+    );
+  }
+}

@@ -30,21 +30,23 @@ export function searchAllFieldsByScan(text: string): SqlFragment {
 /**
  * Counts the users matching `terms` (and `rest`) up to `cap`, driven from the token index: counting through
  * `u.sequence IN (…)` lets the optimizer walk every user row probing tokens, which for a rare word reads the
- * whole users table (53 ms at 100k users, measured) where this reads only the matching tokens.
+ * whole users table (53 ms at 100k users, measured) where this reads only the matching tokens. Without a `cap`
+ * every match is counted (`GET /v1/users/count`).
  */
-export function countBySearch(terms: string[], rest: SqlFragment[], cap: number): SqlFragment {
+export function countBySearch(terms: string[], rest: SqlFragment[], cap?: number): SqlFragment {
+  const limit = cap === undefined ? '' : ` LIMIT ${cap}`;
   const driver = `SELECT DISTINCT t.user_sequence FROM user_search_tokens t WHERE t.token LIKE ? ESCAPE '\\\\' AND t.field IN (${ALL_SEARCH_FIELDS.join(', ')})`;
   const others = [...terms.slice(1).map((term) => searchAllFields(term)), ...rest];
   if (others.length === 0) {
     return {
-      sql: `SELECT COUNT(*) AS total FROM (${driver} LIMIT ${cap}) m`,
+      sql: `SELECT COUNT(*) AS total FROM (${driver}${limit}) m`,
       params: [prefixPattern(terms[0])],
     };
   }
   return {
     sql:
       `SELECT COUNT(*) AS total FROM (SELECT 1 FROM (${driver}) s STRAIGHT_JOIN users u ON u.sequence = s.user_sequence ` +
-      `WHERE ${others.map((f) => `(${f.sql})`).join(' AND ')} LIMIT ${cap}) m`,
+      `WHERE ${others.map((f) => `(${f.sql})`).join(' AND ')}${limit}) m`,
     params: [prefixPattern(terms[0]), ...others.flatMap((f) => f.params)],
   };
 }

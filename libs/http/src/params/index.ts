@@ -7,7 +7,7 @@ export { hashedPassword, password, PASSWORD_MAX_BYTES, passwordOrEmpty } from '.
 export type { PasswordPolicy } from './password';
 export { base64, mbLength, searchText, text } from './text';
 export { labels, MAX_LABEL_LENGTH, MAX_LABELS } from './labels';
-export { prefs, PREFS_MAX_LENGTH } from './prefs';
+export { phpJsonLength, prefs, prefsOrJsonString, PREFS_MAX_LENGTH } from './prefs';
 export { looseBoolean, strictBoolean } from './boolean';
 export { integer, range } from './number';
 export { whiteList } from './white-list';

@@ -1,4 +1,4 @@
-import { phpJsonLength, prefs } from './prefs';
+import { phpJsonLength, prefs, prefsOrJsonString } from './prefs';
 
 describe('phpJsonLength', () => {
   it.each<[unknown, number]>([
@@ -53,4 +53,28 @@ describe('prefs', () => {
   it("uses Appwrite's Assoc description", () => {
     expect(prefs.description).toBe('Value must be a valid object.');
   });
+});
+
+describe('prefsOrJsonString (Appwrite 0.x clients)', () => {
+  it('parses a JSON string of an object, then validates it as prefs', () => {
+    expect(prefsOrJsonString.parse('{"theme":"dark","n":{"a":[1]}}')).toEqual({
+      ok: true,
+      value: { theme: 'dark', n: { a: [1] } },
+    });
+    expect(prefsOrJsonString.parse('[]')).toEqual({ ok: true, value: {} });
+    expect(prefsOrJsonString.parse({ a: 1 })).toEqual({ ok: true, value: { a: 1 } });
+  });
+
+  it('drops prototype-poisoning keys, as request bodies do', () => {
+    const parsed = prefsOrJsonString.parse('{"__proto__":{"x":1},"a":1}');
+    expect(parsed).toEqual({ ok: true, value: { a: 1 } });
+    expect(Object.getPrototypeOf(parsed.ok && parsed.value)).toBe(Object.prototype);
+  });
+
+  it.each(['x', '', '"text"', '1', 'null', '[1,2]', '{"0":"a"}', JSON.stringify({ a: 'x'.repeat(65535) })])(
+    'refuses %j',
+    (value) => {
+      expect(prefsOrJsonString.parse(value).ok).toBe(false);
+    },
+  );
 });

@@ -1,3 +1,4 @@
+import secureJsonParse from 'secure-json-parse';
 import { fail, isPlainObject, ok, ParamValidator } from './param-validator';
 
 /** `Assoc` default: the longest accepted `json_encode` output. */
@@ -47,5 +48,26 @@ export const prefs: ParamValidator<Record<string, unknown>> = {
     if (!isPlainObject(value) || looksLikePhpList(value)) return fail();
     const length = phpJsonLength(value);
     return length !== undefined && length <= PREFS_MAX_LENGTH ? ok(value) : fail();
+  },
+};
+
+/**
+ * {@link prefs}, also given as a JSON string (how Appwrite 0.x clients could send it): the string is parsed
+ * with prototype-poisoning keys dropped, as request bodies are, then validated like an object.
+ */
+export const prefsOrJsonString: ParamValidator<Record<string, unknown>> = {
+  ...prefs,
+  parse(value) {
+    if (typeof value !== 'string') return prefs.parse(value);
+    let parsed: unknown;
+    try {
+      parsed = secureJsonParse.parse(value, undefined, {
+        protoAction: 'remove',
+        constructorAction: 'remove',
+      });
+    } catch {
+      return fail();
+    }
+    return prefs.parse(parsed);
   },
 };

@@ -4,7 +4,14 @@ import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger'
 import { formatDateTime } from '@libs/http';
 import { looseBoolean } from '@libs/http/params';
 import { RequireScopes } from '../../../auth';
-import { ApiAppwriteErrors, arrayQueryParam, UserIdPipe, QUERY_ERRORS, defineParams } from '../../../common';
+import {
+  ApiAppwriteErrors,
+  arrayQueryParam,
+  withLegacyPaging,
+  UserIdPipe,
+  QUERY_ERRORS,
+  defineParams,
+} from '../../../common';
 import { UserNotFoundError } from '../../../users';
 import { LogListModel, LogModel } from '../../dtos/log.response.dto';
 import { ActivityLogRow, LOG_FIELDS } from '../../infrastructure/activity-log.columns';
@@ -55,7 +62,8 @@ export class ListUserLogsController {
   @ApiAppwriteErrors(...UserIdPipe.errors, ...ListUserLogsRequest.errors, ...QUERY_ERRORS, UserNotFoundError)
   async list(@Param('userId', UserIdPipe) userId: string, @QueryString() query: Record<string, unknown>) {
     const params = ListUserLogsRequest.parse(query);
-    const queries = arrayQueryParam(query, 'queries') ?? [];
+    // Appwrite 0.x clients page with `limit`/`offset`/… params instead of queries.
+    const queries = withLegacyPaging(arrayQueryParam(query, 'queries') ?? [], query);
     const page = await this.queryBus.execute(new ListUserLogsQuery(userId, queries, params.total));
     return { total: page.total, logs: page.rows.map(toLogModel) };
   }

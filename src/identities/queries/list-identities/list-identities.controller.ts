@@ -4,7 +4,13 @@ import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger'
 import { CursorNotFoundError, QueryOrderNullError } from '@libs/http';
 import { looseBoolean, searchText } from '@libs/http/params';
 import { RequireScopes } from '../../../auth';
-import { ApiAppwriteErrors, arrayQueryParam, QUERY_ERRORS, defineParams } from '../../../common';
+import {
+  ApiAppwriteErrors,
+  arrayQueryParam,
+  withLegacyPaging,
+  QUERY_ERRORS,
+  defineParams,
+} from '../../../common';
 import { IdentityListModel } from '../../dtos/identity.response.dto';
 import { toIdentityModel } from '../../infrastructure/identity.mapper';
 import { ListIdentitiesQuery } from './list-identities.handler';
@@ -64,7 +70,11 @@ export class ListIdentitiesController {
   )
   async list(@QueryString() query: Record<string, unknown>) {
     const params = ListIdentitiesRequest.parse(query);
-    const queries = arrayQueryParam(query, 'queries') ?? [];
+    // Appwrite 0.x clients page with `limit`/`offset`/… params instead of queries.
+    const queries = withLegacyPaging(arrayQueryParam(query, 'queries') ?? [], query, {
+      orderAttribute: '$sequence',
+      cursor: true,
+    });
     const page = await this.queryBus.execute(new ListIdentitiesQuery(queries, params.search, params.total));
     return { total: page.total, identities: page.rows.map(toIdentityModel) };
   }

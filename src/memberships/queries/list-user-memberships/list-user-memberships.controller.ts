@@ -4,7 +4,14 @@ import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger'
 import { CursorNotFoundError } from '@libs/http';
 import { looseBoolean, searchText } from '@libs/http/params';
 import { RequireScopes } from '../../../auth';
-import { ApiAppwriteErrors, arrayQueryParam, UserIdPipe, QUERY_ERRORS, defineParams } from '../../../common';
+import {
+  ApiAppwriteErrors,
+  arrayQueryParam,
+  withLegacyPaging,
+  UserIdPipe,
+  QUERY_ERRORS,
+  defineParams,
+} from '../../../common';
 import { UserNotFoundError } from '../../../users';
 import { MembershipListModel } from '../../dtos/membership.response.dto';
 import { ListUserMembershipsQuery } from './list-user-memberships.handler';
@@ -55,7 +62,11 @@ export class ListUserMembershipsController {
   )
   async list(@Param('userId', UserIdPipe) userId: string, @QueryString() query: Record<string, unknown>) {
     const params = ListUserMembershipsRequest.parse(query);
-    const queries = arrayQueryParam(query, 'queries') ?? [];
+    // Appwrite 0.x clients page with `limit`/`offset`/… params instead of queries.
+    const queries = withLegacyPaging(arrayQueryParam(query, 'queries') ?? [], query, {
+      orderAttribute: '$sequence',
+      cursor: true,
+    });
     return this.queryBus.execute(new ListUserMembershipsQuery(userId, queries, params.search, params.total));
   }
 }

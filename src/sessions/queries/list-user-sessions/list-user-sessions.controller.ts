@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { looseBoolean } from '@libs/http/params';
 import { RequireScopes } from '../../../auth';
-import { ApiAppwriteErrors, UserIdPipe, defineParams } from '../../../common';
+import { ApiAppwriteErrors, legacyPaging, UserIdPipe, defineParams } from '../../../common';
 import { UserNotFoundError, GetUserQuery } from '../../../users';
 import { SessionListModel } from '../../dtos/session.response.dto';
 import { toSessionModel } from '../../infrastructure/session.mapper';
@@ -33,8 +33,12 @@ export class ListUserSessionsController {
   @ApiAppwriteErrors(...UserIdPipe.errors, ...ListSessionsRequest.errors, UserNotFoundError)
   async list(@Param('userId', UserIdPipe) userId: string, @QueryString() query: Record<string, unknown>) {
     const { total } = ListSessionsRequest.parse(query);
+    // Appwrite 0.x paging params (`limit`, `offset`, `orderType`) page the list; `total` still counts all.
+    const { limit, offset = 0, orderType } = legacyPaging(query);
     await this.queryBus.execute(new GetUserQuery(userId));
     const rows = await this.reader.listLive(userId);
-    return { total: total ? rows.length : 0, sessions: rows.map((row) => toSessionModel(row)) };
+    const ordered = orderType === 'DESC' ? [...rows].reverse() : rows;
+    const page = ordered.slice(offset, limit === undefined ? undefined : offset + limit);
+    return { total: total ? rows.length : 0, sessions: page.map((row) => toSessionModel(row)) };
   }
 }

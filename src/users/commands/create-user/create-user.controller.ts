@@ -5,7 +5,7 @@ import { ConflictError } from '@libs/http';
 import { customId, email, generateUniqueId, nullable, password, phone, text } from '@libs/http/params';
 import { RequireScopes } from '../../../auth';
 import { ApiAppwriteErrors, when, Caller, CallerView, defineParams } from '../../../common';
-import { UserAlreadyExistsError } from '../../domain/user.errors';
+import { UserAlreadyExistsError, UserIdReservedError } from '../../domain/user.errors';
 import { UserModel } from '../../dtos/user.response.dto';
 import { toUserModel } from '../../infrastructure/user.mapper';
 import { GetUserQuery } from '../../queries/get-user/get-user.handler';
@@ -20,8 +20,11 @@ export const CreateUserRequest = defineParams<{
 }>('CreateUserRequest', {
   userId: {
     validator: customId,
-    required: true,
-    description: 'Custom id, or `unique()` for a generated one',
+    // Appwrite 0.x clients send no userId: they get a generated one, as with `unique()`.
+    default: 'unique()',
+    description:
+      'Custom id, or `unique()` (or no userId, as Appwrite 0.x clients send) for a generated one. ' +
+      '`count`, `hashes`, `export`, `batch`, `sessions` and `identities` are reserved',
     example: 'unique()',
   },
   email: { validator: nullable(email), default: null, example: 'ada@example.com' },
@@ -51,6 +54,7 @@ export class CreateUserController {
   @ApiAppwriteErrors(
     ...CreateUserRequest.errors,
     when(UserAlreadyExistsError, 'The id, email or phone is taken'),
+    when(new UserIdReservedError('count'), 'The id names a route under /v1/users (extension)'),
     when(ConflictError, 'Concurrent writes to this user kept conflicting'),
   )
   async create(@Body() body: unknown, @Caller() caller: CallerView) {

@@ -1,7 +1,6 @@
 import { Body, Controller, Param, Patch } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { looseBoolean } from '@libs/http/params';
 import { ConflictError } from '@libs/http';
 import { RequireScopes } from '../../../auth';
 import { ApiAppwriteErrors, when, Caller, CallerView, UserIdPipe, defineParams } from '../../../common';
@@ -10,9 +9,15 @@ import { UserModel } from '../../dtos/user.response.dto';
 import { toUserModel } from '../../infrastructure/user.mapper';
 import { GetUserQuery } from '../../queries/get-user/get-user.handler';
 import { UpdateUserStatusCommand } from './update-user-status.handler';
+import { userStatus } from './update-user-status.params';
 
 export const UpdateUserStatusRequest = defineParams<{ status: boolean }>('UpdateUserStatusRequest', {
-  status: { validator: looseBoolean, required: true, example: false, description: '`false` blocks the user' },
+  status: {
+    validator: userStatus,
+    required: true,
+    example: false,
+    description: '`false` blocks the user; Appwrite 0.x integers: `2` blocks, `1` unblocks, `0` blocks',
+  },
 });
 
 @ApiTags('users')

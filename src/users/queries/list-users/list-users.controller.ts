@@ -7,6 +7,7 @@ import { RequireScopes } from '../../../auth';
 import {
   ApiAppwriteErrors,
   arrayQueryParam,
+  withLegacyPaging,
   Caller,
   CallerView,
   QUERY_ERRORS,
@@ -70,7 +71,11 @@ export class ListUsersController {
   )
   async list(@QueryString() query: Record<string, unknown>, @Caller() caller: CallerView) {
     const params = ListUsersRequest.parse(query);
-    const queries = arrayQueryParam(query, 'queries') ?? [];
+    // Appwrite 0.x clients page with `limit`/`offset`/… params instead of queries.
+    const queries = withLegacyPaging(arrayQueryParam(query, 'queries') ?? [], query, {
+      orderAttribute: '$sequence',
+      cursor: true,
+    });
     const page = await this.queryBus.execute(new ListUsersQuery(queries, params.search, params.total));
     return { total: page.total, users: page.rows.map((row) => toUserModel(userViewFromRow(row), caller)) };
   }
