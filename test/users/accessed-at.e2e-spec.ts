@@ -89,6 +89,20 @@ describe('user accessedAt', () => {
       return value !== moved ? value : undefined;
     });
     expect(new Date(refreshed).getTime()).toBeGreaterThan(new Date(first).getTime());
+
+    // Jobs delivered again, late, or for another incarnation of the id change nothing.
+    const [rows] = await t.db.query('SELECT sequence FROM users WHERE id = ?', [ada]);
+    const incarnation = Number((rows as Array<{ sequence: number }>)[0].sequence);
+    const replays = [
+      { userId: ada, incarnation, at: refreshed },
+      { userId: ada, incarnation, at: first },
+      { userId: ada, incarnation: incarnation + 1, at: new Date(Date.now() + 7200_000).toISOString() },
+    ];
+    for (const data of replays) {
+      const job = await queue.add(USER_ACCESS_QUEUE, data);
+      await t.eventually(async () => (await queue.getJob(job.id!))?.finishedOn);
+    }
+    expect(await accessedAt(ada)).toBe(refreshed);
   });
 
   it('answers every request while Redis is unreachable, skipping the update', async () => {

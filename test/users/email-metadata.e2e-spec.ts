@@ -1,3 +1,5 @@
+import { createDataSource } from '../../src/database/data-source';
+import { EmailMetadata1765200000000 } from '../../src/database/migrations/1765200000000-email-metadata';
 import { TestApp } from '../support/test-app';
 
 const NONE = {
@@ -74,5 +76,26 @@ describe('user email metadata', () => {
     const cleared = await t.request('PATCH', `/v1/users/${user.$id}/email`, { body: { email: '' } });
     expect(cleared.status).toBe(200);
     expect(flags(cleared.body)).toEqual(NONE);
+  });
+
+  it('the migration that adds the fields classifies the users already there', async () => {
+    const user = await t.createUser({ email: 'Grace.Hopper@googlemail.com' });
+    const expected = flags(user);
+    expect(expected.emailCanonical).toBe('gracehopper@gmail.com');
+    const dataSource = await createDataSource(t.config.DATABASE_URL).initialize();
+    const runner = dataSource.createQueryRunner();
+    try {
+      const migration = new EmailMetadata1765200000000();
+      await migration.down(runner);
+      await migration.up(runner);
+    } finally {
+      await runner.release();
+      await dataSource.destroy();
+    }
+    expect(flags((await t.request('GET', `/v1/users/${user.$id}`)).body)).toEqual(expected);
+    const [rows] = await t.db.query(
+      'SELECT COUNT(*) AS n FROM users WHERE email IS NOT NULL AND email_canonical IS NULL',
+    );
+    expect(Number((rows as Array<{ n: number }>)[0].n)).toBe(0);
   });
 });
