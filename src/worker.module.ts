@@ -9,6 +9,7 @@ import { RedisModule } from './redis';
 import { RelayModule } from './relay';
 import type { EventSubscription } from './relay';
 import { SessionsWorkerModule, SESSION_REVOCATION, SESSION_SWEEP } from './sessions';
+import { UsersWorkerModule } from './users';
 
 /** Every consumer's subscription, declared in its own module; the relay builds one queue for each. */
 export const EVENT_SUBSCRIPTIONS: readonly EventSubscription[] = [
@@ -34,6 +35,7 @@ export class WorkerModule {
         SessionsWorkerModule,
         AuditWorkerModule,
         IdentitiesWorkerModule,
+        UsersWorkerModule,
       ],
     };
   }

@@ -31,8 +31,12 @@ export { RequestContext } from './request-context';
 export type { Principal } from './request-context';
 export {
   MAX_TOKEN_LENGTH,
+  parseSearch,
+  phraseCondition,
   prefixPattern,
   searchTerms,
   tokenPrefixSearch,
   wordsOf,
 } from './search/token-search';
+export { emailMetadata, NO_EMAIL_METADATA } from './email/email-metadata';
+export type { EmailMetadata } from './email/email-metadata';

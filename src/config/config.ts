@@ -88,6 +88,8 @@ const schema = z.object({
    */
   REDIS_COMMAND_TIMEOUT_MS: intInRange(50, 60000).default(500),
   LOG_RETENTION_DAYS: intInRange(1, 36500).default(365),
+  /** A user's `accessedAt` moves at most once per this many seconds (Appwrite's APP_USER_ACCESS, 24 h). */
+  USER_ACCESS_WINDOW_SECONDS: intInRange(1, 31_536_000).default(86_400),
   /** Path of a MaxMind/DB-IP country database (.mmdb); without it countries are `--` / `Unknown`. */
   GEOIP_DATABASE: z.string().min(1).optional(),
   RELAY_POLL_MS: intInRange(10, 60000).default(500),

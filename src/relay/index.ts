@@ -1,6 +1,7 @@
 /** The relay module's public surface: other modules import this file (and `domain/events`), nothing deeper. */
 export { EventProcessor } from './event-processor';
 export { queuePrefix, workerConnectionOptions } from './queue-connection';
+export { createProducerConnection } from './queue-connection';
 export { RelayNotifierModule } from './relay-notifier.module';
 export { subscription } from './relay.contract';
 export type { EventJobData, EventSubscription } from './relay.contract';

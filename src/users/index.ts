@@ -13,3 +13,5 @@ export { toUserModel } from './infrastructure/user.mapper';
 export { userViewColumns, userViewFromRow } from './infrastructure/user.row';
 export type { UserView } from './queries/user.view';
 export { GetUserQuery } from './queries/get-user/get-user.handler';
+export { UserAccessRecorder } from './infrastructure/user-access.recorder';
+export { UsersWorkerModule } from './users-worker.module';

@@ -31,6 +31,7 @@ import { WrapLegacyPasswordHashesController } from './commands/wrap-legacy-passw
 import { WrapLegacyPasswordHashesHandler } from './commands/wrap-legacy-password-hashes/wrap-legacy-password-hashes.handler';
 import { PASSWORD_HASHER } from './infrastructure/password-hashing';
 import { PasswordVerifier } from './infrastructure/password-verifier';
+import { UserAccessRecorder } from './infrastructure/user-access.recorder';
 import { UserProjection } from './infrastructure/user.projection';
 import { UserRepository } from './infrastructure/user.repository';
 import { UsersReader } from './infrastructure/users.reader';
@@ -90,6 +91,7 @@ const queryHandlers = [GetUserHandler, ListUsersHandler, CountUsersHandler];
     UserProjection,
     UsersReader,
     PasswordVerifier,
+    UserAccessRecorder,
     {
       provide: PASSWORD_HASHER,
       inject: [APP_CONFIG],
@@ -101,6 +103,6 @@ const queryHandlers = [GetUserHandler, ListUsersHandler, CountUsersHandler];
         }),
     },
   ],
-  exports: [UsersReader, PasswordVerifier],
+  exports: [UsersReader, PasswordVerifier, UserAccessRecorder],
 })
 export class UsersModule {}

@@ -123,10 +123,24 @@ describe('sessions', () => {
     expectAppwriteError(await login('nopass@example.com', 'password123'), 401, 'user_invalid_credentials');
   });
 
-  it('refuses a blocked user with 401 user_blocked (after a correct password only)', async () => {
+  it('refuses a blocked user with 403 user_blocked (after a correct password only), 401 for formats before 1.9.0', async () => {
     const user = await t.createUser({ email: 'blocked@example.com', password: 'password123' });
     await t.request('PATCH', `/v1/users/${user.$id}/status`, { body: { status: false } });
-    expectAppwriteError(await login('blocked@example.com', 'password123'), 401, 'user_blocked');
+    expectAppwriteError(await login('blocked@example.com', 'password123'), 403, 'user_blocked');
+    expectAppwriteError(
+      await login('blocked@example.com', 'password123', {
+        headers: { 'x-appwrite-response-format': '1.9.5' },
+      }),
+      403,
+      'user_blocked',
+    );
+    expectAppwriteError(
+      await login('blocked@example.com', 'password123', {
+        headers: { 'x-appwrite-response-format': '1.8.1' },
+      }),
+      401,
+      'user_blocked',
+    );
     expectAppwriteError(
       await login('blocked@example.com', 'wrong-password'),
       401,
@@ -247,7 +261,12 @@ describe('sessions', () => {
     const user = await t.createUser({ email: 'instant@example.com', password: 'password123' });
     const s1 = (await t.request('POST', `/v1/users/${user.$id}/sessions`, { body: {} })).body.secret;
     await t.request('PATCH', `/v1/users/${user.$id}/status`, { body: { status: false } });
-    expectAppwriteError(await account(s1), 401, 'user_blocked');
+    expectAppwriteError(await account(s1), 403, 'user_blocked');
+    const oldSdk = await t.request('GET', '/v1/account', {
+      key: null,
+      headers: { 'x-appwrite-session': s1, 'x-appwrite-response-format': '1.6.0' },
+    });
+    expectAppwriteError(oldSdk, 401, 'user_blocked');
     await t.request('PATCH', `/v1/users/${user.$id}/status`, { body: { status: true } });
     // Unblocking never revives a session the block ended.
     expectAppwriteError(await account(s1), 401, 'general_unauthorized_scope');

@@ -4,6 +4,12 @@
  */
 export const APPWRITE_COMPAT_VERSION = '1.9.6';
 
+/** Appwrite answered `status` to clients whose `X-Appwrite-Response-Format` is below `below`. */
+export interface EarlierStatus {
+  below: string;
+  status: number;
+}
+
 /**
  * Base of every error that reaches the wire: an HTTP status plus an Appwrite error `type`
  * (see API.md §2.3). The global filter turns it into `{message, code, type, version}`.
@@ -14,6 +20,8 @@ export class AppwriteError extends Error {
     readonly status: number,
     readonly type: string,
     message: string,
+    /** The status Appwrite answered before a release changed it, for clients that ask for an older format. */
+    readonly earlier?: EarlierStatus,
   ) {
     super(message);
     this.name = new.target.name;

@@ -5,7 +5,7 @@ import { toAppwriteError } from './to-appwrite-error';
 
 /** Writes `{message, code, type, version}` with `code` = the HTTP status, for every error of every route. */
 export function sendAppwriteError(exception: unknown, request: FastifyRequest, reply: FastifyReply): void {
-  const error = toAppwriteError(exception);
+  const error = toAppwriteError(exception, request.headers?.['x-appwrite-response-format']);
   if (error.unexpected) {
     Logger.error(
       { err: exception, reqId: request.id, method: request.method, url: request.url },

@@ -1,5 +1,6 @@
 import { HttpException } from '@nestjs/common';
 import { AppwriteError } from './appwrite-error';
+import { isFormatBelow } from './response-format';
 
 export interface AppwriteErrorBody {
   status: number;
@@ -61,12 +62,16 @@ export function appwriteTypeForStatus(status: number): string {
 }
 
 /**
- * Every error → Appwrite's error fields. Unknown failures become 500 `general_unknown` with the message
+ * Every error → Appwrite's error fields (for the request's `X-Appwrite-Response-Format`, when an error's status
+ * changed between releases). Unknown failures become 500 `general_unknown` with the message
  * `Server Error`, so nothing internal leaks to the caller.
  */
-export function toAppwriteError(exception: unknown): AppwriteErrorBody {
+export function toAppwriteError(exception: unknown, responseFormat?: unknown): AppwriteErrorBody {
   if (exception instanceof AppwriteError) {
-    return { status: exception.status, type: exception.type, message: exception.message, unexpected: false };
+    const { earlier } = exception;
+    const status =
+      earlier && isFormatBelow(responseFormat, earlier.below) ? earlier.status : exception.status;
+    return { status, type: exception.type, message: exception.message, unexpected: false };
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();

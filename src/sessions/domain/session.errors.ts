@@ -12,9 +12,10 @@ export class InvalidCredentialsError extends AppwriteError {
   }
 }
 
+/** 403 since Appwrite 1.9.0 (errors.php); 401 before, which SDKs asking for an older format still get. */
 export class UserBlockedError extends AppwriteError {
   constructor() {
-    super(401, 'user_blocked', 'The current user has been blocked.');
+    super(403, 'user_blocked', 'The current user has been blocked.', { below: '1.9.0', status: 401 });
   }
 }
 

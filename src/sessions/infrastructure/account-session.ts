@@ -1,6 +1,6 @@
 import { createParamDecorator, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { mayAuthenticate } from '../../users';
+import { mayAuthenticate, UserAccessRecorder } from '../../users';
 import { NoSessionError, UserBlockedError } from '../domain/session.errors';
 import { ACCOUNT_AUTHENTICATORS, AccountAuthenticator, AccountPrincipal } from './account-principal';
 
@@ -18,6 +18,7 @@ export type AccountSession = AccountPrincipal;
 export class AccountSessionResolver {
   constructor(
     @Inject(ACCOUNT_AUTHENTICATORS) private readonly authenticators: readonly AccountAuthenticator[],
+    private readonly access: UserAccessRecorder,
   ) {}
 
   async resolve(request: FastifyRequest): Promise<AccountPrincipal> {
@@ -28,6 +29,8 @@ export class AccountSessionResolver {
     }
     if (!principal) throw new NoSessionError();
     if (!mayAuthenticate(principal.user).allowed) throw new UserBlockedError();
+    // Appwrite's accessedAt: queued, never awaited (users decide when it is due).
+    this.access.record(principal.user);
     return principal;
   }
 }

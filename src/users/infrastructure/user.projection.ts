@@ -17,6 +17,7 @@ import {
   UserStatusChangedEvent,
 } from '../domain/events';
 import { endsSessions } from '../domain/user-access.policy';
+import { EMAIL_METADATA_COLUMNS, emailMetadataValues, setEmailMetadata } from './user-email-metadata';
 import { SearchableUser, userSearchTokens } from './user-search-tokens';
 
 /** A connection inside the append transaction (or a rebuild's connection). */
@@ -59,6 +60,7 @@ export class UserProjection {
     },
     [UserEmailChangedEvent.type]: async (sql, r) => {
       await set(sql, r, 'email = ?, email_verification = 0', [r.event.data.email]);
+      await setEmailMetadata(sql, r.streamId, r.event.data.email);
       await this.reindex(sql, r.streamId);
     },
     [UserPhoneChangedEvent.type]: async (sql, r) => {
@@ -117,8 +119,8 @@ export class UserProjection {
     await sql.execute(
       `INSERT INTO users (sequence, session_epoch, id, version, name, email, phone, password, hash, hash_options, status,
          labels, prefs, email_verification, phone_verification, mfa, registration, password_update, accessed_at,
-         created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, '[]', '{}', 0, 0, 0, ?, ?, NULL, ?, ?)`,
+         created_at, updated_at, ${EMAIL_METADATA_COLUMNS})
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, '[]', '{}', 0, 0, 0, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?)`,
       [
         recorded.position,
         recorded.position,
@@ -134,6 +136,7 @@ export class UserProjection {
         d.password === null ? null : at,
         at,
         at,
+        ...emailMetadataValues(d.email),
       ],
     );
     // A new user has no tokens yet: no read or delete needed (and no gap lock taken).

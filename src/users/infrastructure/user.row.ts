@@ -24,6 +24,11 @@ export interface UserRow extends RowDataPacket {
   accessed_at: Date | null;
   created_at: Date;
   updated_at: Date;
+  email_canonical: string | null;
+  email_is_canonical: number | null;
+  email_is_corporate: number | null;
+  email_is_disposable: number | null;
+  email_is_free: number | null;
 }
 
 const COLUMN_NAMES = [
@@ -47,7 +52,15 @@ const COLUMN_NAMES = [
   'accessed_at',
   'created_at',
   'updated_at',
+  'email_canonical',
+  'email_is_canonical',
+  'email_is_corporate',
+  'email_is_disposable',
+  'email_is_free',
 ] as const;
+
+/** A nullable TINYINT(1) flag. */
+const flag = (value: number | null): boolean | null => (value === null ? null : Number(value) === 1);
 
 export const USER_COLUMNS = COLUMN_NAMES.map((c) => `u.${c}`).join(', ');
 
@@ -83,5 +96,10 @@ export function userViewFromRow(row: Record<string, unknown>, prefix = ''): User
     accessedAt: r.accessed_at,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    emailCanonical: r.email_canonical,
+    emailIsCanonical: flag(r.email_is_canonical),
+    emailIsCorporate: flag(r.email_is_corporate),
+    emailIsDisposable: flag(r.email_is_disposable),
+    emailIsFree: flag(r.email_is_free),
   };
 }

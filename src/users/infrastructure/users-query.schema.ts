@@ -1,5 +1,5 @@
 import type { QuerySchema, SqlFragment } from '@libs/appwrite-queries';
-import { prefixPattern, searchTerms, tokenPrefixSearch } from '../../common';
+import { parseSearch, phraseCondition, prefixPattern, tokenPrefixSearch } from '../../common';
 import { SearchField } from './user-search-tokens';
 
 const ALL_SEARCH_FIELDS = [
@@ -11,9 +11,13 @@ const ALL_SEARCH_FIELDS = [
 ];
 
 const USER_TOKENS = { recordColumn: 'u.sequence', table: 'user_search_tokens', ownerColumn: 'user_sequence' };
-const tokenSearch = (fields: readonly number[]) => tokenPrefixSearch(USER_TOKENS, fields);
+const tokenSearch = (fields: readonly number[], phraseColumns: readonly string[]) =>
+  tokenPrefixSearch(USER_TOKENS, fields, phraseColumns);
 
-export const searchAllFields = tokenSearch(ALL_SEARCH_FIELDS);
+/** Where a quoted phrase is looked for (labels are searched as `label:<label>`, unquoted). */
+const PHRASE_COLUMNS = ['u.id', 'u.email', 'u.name', 'u.phone'];
+
+export const searchAllFields = tokenSearch(ALL_SEARCH_FIELDS, PHRASE_COLUMNS);
 
 /**
  * The same match written so that MariaDB cannot turn it into a semi-join: evaluated per user while walking
@@ -21,20 +25,29 @@ export const searchAllFields = tokenSearch(ALL_SEARCH_FIELDS);
  * materialises and sorts every match (20 ms for a word a third of 100k users have, measured).
  */
 export function searchAllFieldsByScan(text: string): SqlFragment {
-  const terms = searchTerms(text);
+  const search = parseSearch(text);
+  const { terms } = search;
   if (terms.length === 0) return { sql: '1 = 0', params: [] };
   const one = `(SELECT COUNT(*) FROM user_search_tokens t WHERE t.user_sequence = u.sequence AND t.token LIKE ? ESCAPE '\\\\' AND t.field IN (${ALL_SEARCH_FIELDS.join(', ')})) > 0`;
-  return { sql: terms.map(() => one).join(' AND '), params: terms.map(prefixPattern) };
+  const phrase = phraseCondition(search, PHRASE_COLUMNS);
+  return {
+    sql: [...terms.map(() => one), ...(phrase ? [phrase.sql] : [])].join(' AND '),
+    params: [...terms.map(prefixPattern), ...(phrase?.params ?? [])],
+  };
 }
 
 /**
- * Counts the users matching `terms` (and `rest`) up to `cap`, driven from the token index: counting through
+ * Counts the users matching the search `text` (and `filters`) up to `cap`, driven from the token index: counting through
  * `u.sequence IN (…)` lets the optimizer walk every user row probing tokens, which for a rare word reads the
  * whole users table (53 ms at 100k users, measured) where this reads only the matching tokens. Without a `cap`
  * every match is counted (`GET /v1/users/count`).
  */
-export function countBySearch(terms: string[], rest: SqlFragment[], cap?: number): SqlFragment {
+export function countBySearch(text: string, filters: SqlFragment[], cap?: number): SqlFragment {
   const limit = cap === undefined ? '' : ` LIMIT ${cap}`;
+  const search = parseSearch(text);
+  const { terms } = search;
+  const phrase = phraseCondition(search, PHRASE_COLUMNS);
+  const rest = phrase ? [...filters, phrase] : filters;
   const driver = `SELECT DISTINCT t.user_sequence FROM user_search_tokens t WHERE t.token LIKE ? ESCAPE '\\\\' AND t.field IN (${ALL_SEARCH_FIELDS.join(', ')})`;
   const others = [...terms.slice(1).map((term) => searchAllFields(term)), ...rest];
   if (others.length === 0) {
@@ -65,13 +78,13 @@ function labelsContain(values: string[], mode: 'any' | 'all' | 'none'): SqlFragm
 export const USERS_QUERY_SCHEMA: QuerySchema = {
   sequenceColumn: 'u.sequence',
   attributes: {
-    $id: { column: 'u.id', type: 'string', search: tokenSearch([SearchField.ID]) },
+    $id: { column: 'u.id', type: 'string', search: tokenSearch([SearchField.ID], ['u.id']) },
     $createdAt: { column: 'u.created_at', type: 'datetime' },
     $updatedAt: { column: 'u.updated_at', type: 'datetime' },
     $sequence: { column: 'u.sequence', type: 'integer' },
-    name: { column: 'u.name', type: 'string', search: tokenSearch([SearchField.NAME]) },
-    email: { column: 'u.email', type: 'string', search: tokenSearch([SearchField.EMAIL]) },
-    phone: { column: 'u.phone', type: 'string', search: tokenSearch([SearchField.PHONE]) },
+    name: { column: 'u.name', type: 'string', search: tokenSearch([SearchField.NAME], ['u.name']) },
+    email: { column: 'u.email', type: 'string', search: tokenSearch([SearchField.EMAIL], ['u.email']) },
+    phone: { column: 'u.phone', type: 'string', search: tokenSearch([SearchField.PHONE], ['u.phone']) },
     status: { column: 'u.status', type: 'boolean' },
     passwordUpdate: { column: 'u.password_update', type: 'datetime' },
     registration: { column: 'u.registration', type: 'datetime' },

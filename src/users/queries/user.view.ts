@@ -25,4 +25,10 @@ export interface UserView {
   accessedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
+  /** Appwrite's email flags, derived from `email` by the projection (null without an email). */
+  emailCanonical: string | null;
+  emailIsCanonical: boolean | null;
+  emailIsCorporate: boolean | null;
+  emailIsDisposable: boolean | null;
+  emailIsFree: boolean | null;
 }

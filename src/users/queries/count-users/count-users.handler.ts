@@ -25,7 +25,7 @@ export function countUsersSql(queries: string[], search: string | undefined): Sq
   const filters: SqlFragment[] = compiled.where.sql ? [compiled.where] : [];
   const terms = search === undefined ? [] : searchTerms(search);
   // Driven from the token index, as the list's count is, but without its cap.
-  if (terms.length > 0) return countBySearch(terms, filters);
+  if (search !== undefined && terms.length > 0) return countBySearch(search, filters);
   if (search !== undefined) filters.push(searchAllFields(search));
   if (filters.length === 0) return { sql: 'SELECT COUNT(*) AS total FROM users u', params: [] };
   return {

@@ -50,7 +50,7 @@ export class ListUsersHandler implements IQueryHandler<ListUsersQuery, UserPage>
       return listPage(this.pool, USERS, compiled, filters, { withTotal });
     }
     // The capped count (read from the token index) also tells which plan finds the page sooner.
-    const count = countBySearch(terms, [...filters], TOTAL_CAP);
+    const count = countBySearch(search, [...filters], TOTAL_CAP);
     const [counted] = await this.pool.query<Array<{ total: number } & RowDataPacket>>(
       count.sql,
       count.params,

@@ -1,0 +1,55 @@
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Job, Worker } from 'bullmq';
+import type { Pool } from 'mysql2/promise';
+import { APP_CONFIG, AppConfig } from '../../config';
+import { MYSQL_POOL } from '../../database';
+import { redisStatus } from '../../redis';
+import { closeWithin, queuePrefix, workerConnectionOptions } from '../../relay';
+import { USER_ACCESS_QUEUE, UserAccessJob } from '../infrastructure/user-access.queue';
+
+/**
+ * Writes a noted access into `users.accessed_at` (see user-access.queue.ts for why this is not an event).
+ * The update applies Appwrite's rule again on the stored value, so a job delivered twice, late or out of
+ * order never moves the time back nor refreshes it within the window; `$updatedAt` and the version stay.
+ */
+@Injectable()
+export class RecordUserAccessProcessor implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger('UserAccess');
+  private worker: Worker<UserAccessJob> | undefined;
+
+  constructor(
+    @Inject(MYSQL_POOL) private readonly pool: Pool,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.worker = new Worker<UserAccessJob>(USER_ACCESS_QUEUE, (job) => this.process(job), {
+      connection: workerConnectionOptions(this.config),
+      prefix: queuePrefix(this.config),
+      concurrency: 8,
+    });
+    this.worker.on('error', (error) => redisStatus(this.config).down(error));
+    this.worker.on('failed', (job, error) =>
+      this.logger.warn(`Access of ${job?.data.userId} not recorded: ${error.message}`),
+    );
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    if (redisStatus(this.config).isDown) {
+      void this.worker?.close(true).catch(() => undefined);
+      return;
+    }
+    await closeWithin(async () => {
+      await this.worker?.close();
+    });
+  }
+
+  async process(job: Pick<Job<UserAccessJob>, 'data'>): Promise<void> {
+    const at = new Date(job.data.at);
+    const staleBefore = new Date(at.getTime() - this.config.USER_ACCESS_WINDOW_SECONDS * 1000);
+    await this.pool.execute(
+      'UPDATE users SET accessed_at = ? WHERE id = ? AND sequence = ? AND (accessed_at IS NULL OR accessed_at < ?)',
+      [at, job.data.userId, job.data.incarnation, staleBefore],
+    );
+  }
+}
