@@ -13,3 +13,6 @@ export { toUserModel } from './infrastructure/user.mapper';
 export { userViewColumns, userViewFromRow } from './infrastructure/user.row';
 export type { UserView } from './queries/user.view';
 export { GetUserQuery } from './queries/get-user/get-user.handler';
+export { AuthenticationFailures } from './infrastructure/authentication-failures';
+export { UsersWorkerModule } from './users-worker.module';
+export { BAN_EXPIRY } from './workers/ban-expiry.subscription';

@@ -28,6 +28,18 @@ import { UpdateUserStatusHandler } from './commands/update-user-status/update-us
 import { RehashUserPasswordHandler } from './commands/rehash-user-password/rehash-user-password.handler';
 import { WrapLegacyPasswordHashesController } from './commands/wrap-legacy-password-hashes/wrap-legacy-password-hashes.controller';
 import { WrapLegacyPasswordHashesHandler } from './commands/wrap-legacy-password-hashes/wrap-legacy-password-hashes.handler';
+import { BanUserController } from './commands/ban-user/ban-user.controller';
+import { BanUserHandler } from './commands/ban-user/ban-user.handler';
+import { LockUserController } from './commands/lock-user/lock-user.controller';
+import { LockUserHandler } from './commands/lock-user/lock-user.handler';
+import { UnbanUserController } from './commands/unban-user/unban-user.controller';
+import { UnbanUserHandler } from './commands/unban-user/unban-user.handler';
+import { UnlockUserController } from './commands/unlock-user/unlock-user.controller';
+import { UnlockUserHandler } from './commands/unlock-user/unlock-user.handler';
+import { AuthenticationFailures } from './infrastructure/authentication-failures';
+import { FailedAttempts } from './infrastructure/failed-attempts';
+import { GetUserLockoutController } from './queries/get-user-lockout/get-user-lockout.controller';
+import { GetUserLockoutHandler } from './queries/get-user-lockout/get-user-lockout.handler';
 import { PASSWORD_HASHER } from './infrastructure/password-hashing';
 import { PasswordVerifier } from './infrastructure/password-verifier';
 import { UserProjection } from './infrastructure/user.projection';
@@ -57,6 +69,11 @@ const controllers = [
   UpdateUserLabelsController,
   UpdateUserPrefsController,
   DeleteUserController,
+  BanUserController,
+  UnbanUserController,
+  GetUserLockoutController,
+  LockUserController,
+  UnlockUserController,
 ];
 const commandHandlers = [
   CreateUserHandler,
@@ -73,8 +90,12 @@ const commandHandlers = [
   RehashUserPasswordHandler,
   WrapLegacyPasswordHashesHandler,
   ImportUserHandler,
+  BanUserHandler,
+  UnbanUserHandler,
+  LockUserHandler,
+  UnlockUserHandler,
 ];
-const queryHandlers = [GetUserHandler, ListUsersHandler];
+const queryHandlers = [GetUserHandler, ListUsersHandler, GetUserLockoutHandler];
 
 @Module({
   controllers,
@@ -85,6 +106,8 @@ const queryHandlers = [GetUserHandler, ListUsersHandler];
     UserProjection,
     UsersReader,
     PasswordVerifier,
+    FailedAttempts,
+    AuthenticationFailures,
     {
       provide: PASSWORD_HASHER,
       inject: [APP_CONFIG],
@@ -96,6 +119,6 @@ const queryHandlers = [GetUserHandler, ListUsersHandler];
         }),
     },
   ],
-  exports: [UsersReader, PasswordVerifier],
+  exports: [UsersReader, PasswordVerifier, AuthenticationFailures],
 })
 export class UsersModule {}

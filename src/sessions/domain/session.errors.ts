@@ -35,3 +35,18 @@ export class TooManyAttemptsError extends AppwriteError {
     );
   }
 }
+
+/**
+ * The user is locked out (too many failed attempts, or an admin's lock): every login is refused until the lock
+ * ends, whatever the password, so a lock cannot be used to test guesses. `retryAfterSeconds` goes out as
+ * `Retry-After`.
+ */
+export class UserLockedError extends AppwriteError {
+  constructor(readonly retryAfterSeconds: number) {
+    super(
+      429,
+      'user_locked',
+      `The user is locked after too many failed login attempts. Try again in ${retryAfterSeconds} seconds.`,
+    );
+  }
+}

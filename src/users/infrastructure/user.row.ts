@@ -24,6 +24,9 @@ export interface UserRow extends RowDataPacket {
   accessed_at: Date | null;
   created_at: Date;
   updated_at: Date;
+  ban_reason: string | null;
+  ban_expires_at: Date | null;
+  locked_until: Date | null;
 }
 
 const COLUMN_NAMES = [
@@ -47,6 +50,9 @@ const COLUMN_NAMES = [
   'accessed_at',
   'created_at',
   'updated_at',
+  'ban_reason',
+  'ban_expires_at',
+  'locked_until',
 ] as const;
 
 export const USER_COLUMNS = COLUMN_NAMES.map((c) => `u.${c}`).join(', ');
@@ -83,5 +89,8 @@ export function userViewFromRow(row: Record<string, unknown>, prefix = ''): User
     accessedAt: r.accessed_at,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    banReason: r.ban_reason,
+    banExpiresAt: r.ban_expires_at,
+    lockedUntil: r.locked_until,
   };
 }
