@@ -37,7 +37,11 @@ export class BanLiftQueue implements OnModuleInit, OnModuleDestroy {
     const options = { connection: workerConnectionOptions(this.config), prefix: queuePrefix(this.config) };
     this.queue = new Queue<BanLiftJob>(BAN_LIFT_QUEUE, options);
     this.queue.on('error', () => undefined);
-    this.worker = new Worker<BanLiftJob>(BAN_LIFT_QUEUE, (job) => this.lift(job), options);
+    this.worker = new Worker<BanLiftJob>(
+      BAN_LIFT_QUEUE,
+      (job: Job<BanLiftJob>) => this.lift(job.data),
+      options,
+    );
     this.worker.on('error', (error) => redisStatus(this.config).down(error));
     this.worker.on('failed', (job, error) =>
       this.logger.warn(`Ban lift ${job?.id} failed: ${error.message}`),
@@ -64,12 +68,13 @@ export class BanLiftQueue implements OnModuleInit, OnModuleDestroy {
     });
   }
 
-  private async lift({ data }: Job<BanLiftJob>): Promise<void> {
+  /** Runs one job: lifts the ban if it is still the one the job was made for and has run out. */
+  async lift(data: BanLiftJob, now = new Date()): Promise<void> {
     let outcome: string = 'stale';
     await this.users.update(
       data.userId,
       (user) => {
-        outcome = user.liftExpiredBan(data.banVersion, new Date());
+        outcome = user.liftExpiredBan(data.banVersion, now);
       },
       undefined,
       { actor: ACTOR, causationId: data.banEventId },
