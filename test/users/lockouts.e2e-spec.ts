@@ -142,6 +142,19 @@ describe('lock-outs (extension): per user, visible, clearable', () => {
     });
   });
 
+  it('verify-password counts towards the lock-out and is refused while locked', async () => {
+    const user = await t.createUser({ email: 'verify@example.com', password: 'password123' });
+    const verify = (password: string) =>
+      t.request('POST', `/v1/users/${user.$id}/verify-password`, { body: { password } });
+    for (let i = 0; i < 3; i++)
+      expect((await verify(`wrong password ${i}`)).body).toEqual({ verified: false });
+    expect((await lockout(user.$id)).locked).toBe(true);
+    const refused = await verify('password123');
+    expectAppwriteError(refused, 429, 'user_locked');
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(590);
+    expectAppwriteError(await login('verify@example.com', 'password123'), 429, 'user_locked');
+  });
+
   it('by default (LOCKOUT_ATTEMPTS=0) failures are counted and shown but never lock', async () => {
     const d = await TestApp.start({ LOGIN_RATE_LIMIT_EMAIL: '100' });
     try {

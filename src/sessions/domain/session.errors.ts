@@ -49,4 +49,9 @@ export class UserLockedError extends AppwriteError {
       `The user is locked after too many failed login attempts. Try again in ${retryAfterSeconds} seconds.`,
     );
   }
+
+  /** The refusal of a lock that ends at `until`, seen at `now`. */
+  static until(until: Date, now: Date): UserLockedError {
+    return new UserLockedError(Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000)));
+  }
 }

@@ -55,7 +55,7 @@ export class LoginHandler implements ICommandHandler<LoginCommand, CreatedSessio
       // every guess (no oracle), and the attempt is no guess (its point goes back).
       const lock = user ? lockedOut(user, now) : undefined;
       if (lock?.locked) {
-        throw new UserLockedError(Math.max(1, Math.ceil((lock.until!.getTime() - now.getTime()) / 1000)));
+        throw UserLockedError.until(lock.until!, now);
       }
       result = await this.passwords.verify(password, user);
     } catch (error) {
