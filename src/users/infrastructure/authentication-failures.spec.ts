@@ -57,6 +57,8 @@ async function setup(config: Partial<AppConfig>) {
   return { failures, ofType };
 }
 
+/** The log's append runs in the background; on the in-memory store it is done once the microtasks are. */
+const settled = () => new Promise((resolve) => setImmediate(resolve));
 const context = { requestId: 'r1', ip: '203.0.113.7', userAgent: 'curl/8' };
 const now = new Date('2030-01-01T00:00:00.000Z');
 
@@ -66,6 +68,7 @@ describe('AuthenticationFailures', () => {
   it('logs every failure on a stream of its own, with the request IP and user agent', async () => {
     const t = await setup({});
     await RequestContext.run(context, () => t.failures.record('u1', 'password', now));
+    await settled();
     const [failed] = t.ofType('login.failed');
     expect(failed).toMatchObject({
       streamType: 'login',
@@ -79,6 +82,7 @@ describe('AuthenticationFailures', () => {
   it('locks at the limit, once, for LOCKOUT_DURATION, as the system', async () => {
     const t = await setup({});
     for (let i = 0; i < 5; i++) await t.failures.record('u1', 'password', now);
+    await settled();
     expect(t.ofType('login.failed')).toHaveLength(5);
     const locked = t.ofType('user.locked');
     expect(locked.map((e) => [e.data, e.metadata.actor])).toEqual([
@@ -100,7 +104,7 @@ describe('AuthenticationFailures', () => {
     const t = await setup({});
     await t.failures.record('u1', 'password', now);
     t.failures.succeeded('u1');
-    await new Promise((r) => setImmediate(r));
+    await settled();
     expect(await t.failures.failedAttempts('u1')).toBe(0);
   });
 

@@ -35,17 +35,18 @@ export class AuthenticationFailures {
 
   /**
    * Records a failed `factor` of an existing user and locks the user when it is one too many. Never throws:
-   * the caller's answer (a 401) does not depend on the bookkeeping, which is logged when it fails.
+   * the caller's answer (a 401) does not depend on the bookkeeping, which is logged when it fails. Only the
+   * count (one Redis increment; the lock's append once at the limit) is waited for, so that the next attempt
+   * sees it; the log's append runs in the background, so a failure for an existing account costs no write
+   * transaction more than one for an unknown email (no timing tells them apart).
    */
   async record(userId: string, factor: AuthenticationFactor, now = new Date()): Promise<void> {
-    await Promise.all([
-      this.log(userId, factor).catch((error: unknown) =>
-        this.logger.warn(`Failed login of ${userId} not logged: ${String(error)}`),
-      ),
-      this.count(userId, now).catch((error: unknown) =>
-        this.logger.warn(`Failed login of ${userId} not counted: ${String(error)}`),
-      ),
-    ]);
+    this.log(userId, factor).catch((error: unknown) =>
+      this.logger.warn(`Failed login of ${userId} not logged: ${String(error)}`),
+    );
+    await this.count(userId, now).catch((error: unknown) =>
+      this.logger.warn(`Failed login of ${userId} not counted: ${String(error)}`),
+    );
   }
 
   /** A proof succeeded: the count starts again (in the background; a stale count only expires later). */
