@@ -9,7 +9,7 @@ import { RedisModule } from './redis';
 import { RelayModule } from './relay';
 import type { EventSubscription } from './relay';
 import { SessionsWorkerModule, SESSION_REVOCATION, SESSION_SWEEP } from './sessions';
-import { UsersWorkerModule } from './users';
+import { BAN_EXPIRY, UsersWorkerModule } from './users';
 
 /** Every consumer's subscription, declared in its own module; the relay builds one queue for each. */
 export const EVENT_SUBSCRIPTIONS: readonly EventSubscription[] = [
@@ -17,6 +17,7 @@ export const EVENT_SUBSCRIPTIONS: readonly EventSubscription[] = [
   SESSION_SWEEP,
   ACTIVITY_LOG,
   IDENTITY_CLEANUP,
+  BAN_EXPIRY,
 ];
 
 /** The `worker` role: the event relay and one BullMQ processor per queue. */

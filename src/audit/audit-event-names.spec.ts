@@ -24,6 +24,10 @@ describe('auditEventName', () => {
     ['user.labels.changed', 'users.u1.update.labels'],
     ['user.prefs.updated', 'users.u1.update.prefs'],
     ['user.deleted', 'users.u1.delete'],
+    ['user.banned', 'users.u1.update.ban'],
+    ['user.unbanned', 'users.u1.update.unban'],
+    ['user.locked', 'users.u1.update.lock'],
+    ['user.unlocked', 'users.u1.update.unlock'],
   ])('names %s as %s', (type, name) => {
     expect(auditEventName(user(type))).toBe(name);
   });
@@ -42,6 +46,14 @@ describe('auditEventName', () => {
     expect(auditEventName(event('identity.deleted', 'identity', 'i1', { userId: 'u1' }))).toBe(
       'users.u1.identities.i1.delete',
     );
+  });
+});
+
+describe('failed logins', () => {
+  it('are named after their user, with no session', () => {
+    const failed = event('login.failed', 'login', 'a1', { userId: 'u1', factor: 'password' });
+    expect(auditEventName(failed)).toBe('users.u1.sessions.create.failed');
+    expect(subjectUserId(failed)).toBe('u1');
   });
 });
 

@@ -13,7 +13,11 @@ import {
   SessionRevokedEvent,
 } from '../sessions/domain/events';
 import {
+  isLoginEvent,
   isUserEvent,
+  LoginEvent,
+  LoginFailedEvent,
+  UserBannedEvent,
   UserCreatedEvent,
   UserDeletedEvent,
   UserEmailChangedEvent,
@@ -27,6 +31,9 @@ import {
   UserPhoneVerificationChangedEvent,
   UserPrefsUpdatedEvent,
   UserStatusChangedEvent,
+  UserUnbannedEvent,
+  UserLockedEvent,
+  UserUnlockedEvent,
 } from '../users/domain/events';
 
 /** Appwrite's action suffix for each user event (both verification flags are one `update.verification`). */
@@ -43,6 +50,15 @@ const USER_ACTIONS: Record<UserEvent['type'], string> = {
   [UserLabelsChangedEvent.type]: 'update.labels',
   [UserPrefsUpdatedEvent.type]: 'update.prefs',
   [UserDeletedEvent.type]: 'delete',
+  [UserBannedEvent.type]: 'update.ban',
+  [UserUnbannedEvent.type]: 'update.unban',
+  [UserLockedEvent.type]: 'update.lock',
+  [UserUnlockedEvent.type]: 'update.unlock',
+};
+
+/** A failed login names no session (none was made): `users.{userId}.sessions.create.failed`. */
+const LOGIN_ACTIONS: Record<LoginEvent['type'], string> = {
+  [LoginFailedEvent.type]: 'sessions.create.failed',
 };
 
 const SESSION_ACTIONS: Record<SessionEvent['type'], string> = {
@@ -59,6 +75,7 @@ const IDENTITY_ACTIONS: Record<IdentityEvent['type'], string> = {
 export function subjectUserId(recorded: RecordedEvent<AnyEvent>): string {
   if (isSessionEvent(recorded)) return recorded.event.data.userId;
   if (isIdentityEvent(recorded)) return recorded.event.data.userId;
+  if (isLoginEvent(recorded)) return recorded.event.data.userId;
   return recorded.streamId;
 }
 
@@ -74,5 +91,6 @@ export function auditEventName(recorded: RecordedEvent<AnyEvent>): string {
     return `users.${userId}.sessions.${recorded.streamId}.${SESSION_ACTIONS[recorded.event.type]}`;
   if (isIdentityEvent(recorded))
     return `users.${userId}.identities.${recorded.streamId}.${IDENTITY_ACTIONS[recorded.event.type]}`;
+  if (isLoginEvent(recorded)) return `users.${userId}.${LOGIN_ACTIONS[recorded.event.type]}`;
   return `${recorded.streamType}.${recorded.streamId}.${recorded.event.type}`;
 }

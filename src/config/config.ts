@@ -83,6 +83,13 @@ const schema = z.object({
   LOGIN_RATE_LIMIT_IP: intInRange(1, 10000000).default(1000),
   LOGIN_RATE_WINDOW: intInRange(1, 86400).default(900),
   /**
+   * Per-user lock-out: after LOCKOUT_ATTEMPTS failed password checks within LOCKOUT_DURATION seconds the user is
+   * locked for LOCKOUT_DURATION seconds, whoever is guessing from wherever. Off (0) by default, as in ZITADEL:
+   * it lets anyone who knows an email lock its user out, which the login limits alone never do.
+   */
+  LOCKOUT_ATTEMPTS: intInRange(0, 100000).default(0),
+  LOCKOUT_DURATION: intInRange(1, 31536000).default(900),
+  /**
    * Longest wait for one command on the API's Redis connection. A Redis that is connected but does not answer
    * then fails the command: limits fall back to their in-memory twin, nothing waits for ever.
    */

@@ -13,6 +13,7 @@ import { DataKeysByMasterKey1764700000000 } from './migrations/1764700000000-dat
 import { ResealHistory1764800000000 } from './migrations/1764800000000-reseal-history';
 import { EmailMetadata1765200000000 } from './migrations/1765200000000-email-metadata';
 import { SessionSweeps1766300000000 } from './migrations/1766300000000-session-sweeps';
+import { BansAndLockouts1765400000000 } from './migrations/1765400000000-bans-and-lockouts';
 
 export interface MigrationOptions {
   /** The master keys, for a migration that seals stored events; resolved only if one has events to seal. */
@@ -32,6 +33,7 @@ function migrations(url: string, options: MigrationOptions) {
     ResealHistory1764800000000.with({ databaseUrl: url, masterKeys: options.masterKeys }),
     EmailMetadata1765200000000,
     SessionSweeps1766300000000,
+    BansAndLockouts1765400000000,
   ];
 }
 

@@ -6,10 +6,10 @@ import {
   SessionEvent,
   SessionSweepEvent,
 } from '../sessions/domain/events';
-import { USER_EVENTS, UserEvent } from '../users/domain/events';
+import { LOGIN_EVENTS, LoginEvent, USER_EVENTS, UserEvent } from '../users/domain/events';
 
 /** Every event of every stream. */
-export type AnyEvent = UserEvent | SessionEvent | SessionSweepEvent | IdentityEvent;
+export type AnyEvent = UserEvent | SessionEvent | SessionSweepEvent | IdentityEvent | LoginEvent;
 
 /** Every module's registry in one, for the readers that see every stream (relay, history, tools). */
 export const ALL_EVENTS = EventRegistry.merge<AnyEvent>(
@@ -17,4 +17,5 @@ export const ALL_EVENTS = EventRegistry.merge<AnyEvent>(
   SESSION_EVENTS,
   SESSION_SWEEP_EVENTS,
   IDENTITY_EVENTS,
+  LOGIN_EVENTS,
 );

@@ -87,7 +87,7 @@ describe('an upcast event, read by every reader', () => {
     await new UserProjection().apply(sql, [recorded(decoded.event as CurrentStatusChanged, decoded)]);
     expect(statements).toEqual([
       [
-        'UPDATE users SET status = ?, version = ?, updated_at = ? WHERE id = ?',
+        'UPDATE users SET status = ?, ban_reason = NULL, ban_expires_at = NULL, version = ?, updated_at = ? WHERE id = ?',
         [0, 2, oldRow.occurredAt, 'u1'],
       ],
       ['UPDATE users SET session_epoch = ? WHERE id = ?', [7, 'u1']],

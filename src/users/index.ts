@@ -14,4 +14,6 @@ export { userViewColumns, userViewFromRow } from './infrastructure/user.row';
 export type { UserView } from './queries/user.view';
 export { GetUserQuery } from './queries/get-user/get-user.handler';
 export { UserAccessRecorder } from './infrastructure/user-access.recorder';
+export { AuthenticationFailures } from './infrastructure/authentication-failures';
 export { UsersWorkerModule } from './users-worker.module';
+export { BAN_EXPIRY } from './workers/ban-expiry.subscription';

@@ -29,6 +29,18 @@ import { UpdateUserStatusHandler } from './commands/update-user-status/update-us
 import { RehashUserPasswordHandler } from './commands/rehash-user-password/rehash-user-password.handler';
 import { WrapLegacyPasswordHashesController } from './commands/wrap-legacy-password-hashes/wrap-legacy-password-hashes.controller';
 import { WrapLegacyPasswordHashesHandler } from './commands/wrap-legacy-password-hashes/wrap-legacy-password-hashes.handler';
+import { BanUserController } from './commands/ban-user/ban-user.controller';
+import { BanUserHandler } from './commands/ban-user/ban-user.handler';
+import { LockUserController } from './commands/lock-user/lock-user.controller';
+import { LockUserHandler } from './commands/lock-user/lock-user.handler';
+import { UnbanUserController } from './commands/unban-user/unban-user.controller';
+import { UnbanUserHandler } from './commands/unban-user/unban-user.handler';
+import { UnlockUserController } from './commands/unlock-user/unlock-user.controller';
+import { UnlockUserHandler } from './commands/unlock-user/unlock-user.handler';
+import { AuthenticationFailures } from './infrastructure/authentication-failures';
+import { FailedAttempts } from './infrastructure/failed-attempts';
+import { GetUserLockoutController } from './queries/get-user-lockout/get-user-lockout.controller';
+import { GetUserLockoutHandler } from './queries/get-user-lockout/get-user-lockout.handler';
 import { PASSWORD_HASHER } from './infrastructure/password-hashing';
 import { PasswordVerifier } from './infrastructure/password-verifier';
 import { UserAccessRecorder } from './infrastructure/user-access.recorder';
@@ -62,6 +74,11 @@ const controllers = [
   UpdateUserPrefsController,
   DeleteUserController,
   CountUsersController,
+  BanUserController,
+  UnbanUserController,
+  GetUserLockoutController,
+  LockUserController,
+  UnlockUserController,
 ];
 const commandHandlers = [
   CreateUserHandler,
@@ -79,8 +96,12 @@ const commandHandlers = [
   WrapLegacyPasswordHashesHandler,
   ImportUserHandler,
   MergeUserPrefsHandler,
+  BanUserHandler,
+  UnbanUserHandler,
+  LockUserHandler,
+  UnlockUserHandler,
 ];
-const queryHandlers = [GetUserHandler, ListUsersHandler, CountUsersHandler];
+const queryHandlers = [GetUserHandler, ListUsersHandler, CountUsersHandler, GetUserLockoutHandler];
 
 @Module({
   controllers,
@@ -92,6 +113,8 @@ const queryHandlers = [GetUserHandler, ListUsersHandler, CountUsersHandler];
     UsersReader,
     PasswordVerifier,
     UserAccessRecorder,
+    FailedAttempts,
+    AuthenticationFailures,
     {
       provide: PASSWORD_HASHER,
       inject: [APP_CONFIG],
@@ -103,6 +126,6 @@ const queryHandlers = [GetUserHandler, ListUsersHandler, CountUsersHandler];
         }),
     },
   ],
-  exports: [UsersReader, PasswordVerifier, UserAccessRecorder],
+  exports: [UsersReader, PasswordVerifier, UserAccessRecorder, AuthenticationFailures],
 })
 export class UsersModule {}

@@ -27,7 +27,7 @@ const APPWRITE_TYPES = new Set([
 /** The one type of our own: identities cannot be created through Appwrite, so it has no type for this. */
 /** DELETE routes that start a job. */
 const ACCEPTED = new Set(['DELETE /v1/users/sessions']);
-const EXTENSION_TYPES = new Set(['user_identity_already_exists', 'session_sweep_not_found']);
+const EXTENSION_TYPES = new Set(['user_identity_already_exists', 'session_sweep_not_found', 'user_locked']);
 
 /** terminus writes the health routes' 503, with the health report as its body (not an Appwrite error). */
 const NOT_APPWRITE_ERRORS = new Set(['GET /health/live 503', 'GET /health/ready 503']);

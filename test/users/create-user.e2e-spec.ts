@@ -27,6 +27,8 @@ const USER_KEYS = [
   'accessedAt',
   'impersonator',
   'impersonatorUserId',
+  'banReason',
+  'banExpiresAt',
 ];
 const DATE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+00:00$/;
 

@@ -39,6 +39,14 @@ describe('users projection rebuild', () => {
     await t.request('PATCH', `/v1/users/${b.$id}/password`, { body: { password: 'password-b' } });
     await t.request('DELETE', `/v1/users/${c.$id}`, { body: {} });
     await t.createUser({ userId: c.$id, name: 'Back again' });
+    const d = await t.createUser({ name: 'Banned' });
+    const inAnHour = new Date(Date.now() + 3_600_000).toISOString();
+    await t.request('POST', `/v1/users/${d.$id}/ban`, { body: { reason: 'Spam', expiresAt: inAnHour } });
+    await t.request('POST', `/v1/users/${d.$id}/lock`, { body: { until: inAnHour } });
+    await t.request('POST', `/v1/users/${b.$id}/ban`, { body: { reason: 'Abuse' } });
+    await t.request('POST', `/v1/users/${b.$id}/unban`);
+    await t.request('POST', `/v1/users/${b.$id}/lock`);
+    await t.request('POST', `/v1/users/${b.$id}/unlock`);
 
     const before = await snapshot();
     await t.db.query('DELETE FROM user_search_tokens');
@@ -60,6 +68,6 @@ describe('users projection rebuild', () => {
       connection.release();
     }
     expect(await snapshot()).toEqual(before);
-    expect((before[0] as unknown[]).length).toBe(3);
+    expect((before[0] as unknown[]).length).toBe(4);
   });
 });

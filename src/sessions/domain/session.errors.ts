@@ -43,3 +43,23 @@ export class SessionSweepNotFoundError extends AppwriteError {
     super(404, 'session_sweep_not_found', 'No session sweep with the requested ID could be found.');
   }
 }
+
+/**
+ * The user is locked out (too many failed attempts, or an admin's lock): every login is refused until the lock
+ * ends, whatever the password, so a lock cannot be used to test guesses. `retryAfterSeconds` goes out as
+ * `Retry-After`.
+ */
+export class UserLockedError extends AppwriteError {
+  constructor(readonly retryAfterSeconds: number) {
+    super(
+      429,
+      'user_locked',
+      `The user is locked after too many failed login attempts. Try again in ${retryAfterSeconds} seconds.`,
+    );
+  }
+
+  /** The refusal of a lock that ends at `until`, seen at `now`. */
+  static until(until: Date, now: Date): UserLockedError {
+    return new UserLockedError(Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000)));
+  }
+}

@@ -1,4 +1,10 @@
-import { UserDeletedEvent, UserEvent, UserPasswordChangedEvent, UserStatusChangedEvent } from './events';
+import {
+  UserBannedEvent,
+  UserDeletedEvent,
+  UserEvent,
+  UserPasswordChangedEvent,
+  UserStatusChangedEvent,
+} from './events';
 
 /**
  * "May this user authenticate, and which of its sessions still count?" — the one rule, owned by users and
@@ -7,15 +13,21 @@ import { UserDeletedEvent, UserEvent, UserPasswordChangedEvent, UserStatusChange
  */
 
 /** The user events that can end the user's sessions (see `endsSessions` for which of them do). */
-export const SESSION_ENDING_EVENTS = [UserStatusChangedEvent, UserPasswordChangedEvent, UserDeletedEvent];
+export const SESSION_ENDING_EVENTS = [
+  UserStatusChangedEvent,
+  UserPasswordChangedEvent,
+  UserDeletedEvent,
+  UserBannedEvent,
+];
 
-/** Whether the event ends every session the user had: a block, a new password, the deletion. */
+/** Whether the event ends every session the user had: a block or ban, a new password, the deletion. */
 export function endsSessions(event: UserEvent): boolean {
   switch (event.type) {
     case UserStatusChangedEvent.type:
       return !event.data.status;
     case UserPasswordChangedEvent.type:
     case UserDeletedEvent.type:
+    case UserBannedEvent.type:
       return true;
     default:
       return false;
@@ -26,11 +38,36 @@ export function endsSessions(event: UserEvent): boolean {
 export interface UserAccessState {
   /** Appwrite's `status`: false is blocked. */
   status: boolean;
+  /** When the ban that set `status: false` runs out; null or absent: it does not. */
+  banExpiresAt?: Date | null;
 }
 
 export type AccessDecision = { allowed: true } | { allowed: false; reason: 'blocked' };
 
-/** Whether an existing user may authenticate now. */
-export function mayAuthenticate(user: UserAccessState): AccessDecision {
-  return user.status ? { allowed: true } : { allowed: false, reason: 'blocked' };
+/**
+ * Whether an existing user may authenticate at `now`. A ban past its expiry no longer counts, whether or not
+ * the job that records its lifting has run: nothing waits on a worker. (The sessions the ban ended stay
+ * ended: their epoch is behind the user's; only new logins get through.)
+ */
+export function mayAuthenticate(user: UserAccessState, now: Date = new Date()): AccessDecision {
+  if (user.status) return { allowed: true };
+  if (user.banExpiresAt && user.banExpiresAt.getTime() <= now.getTime()) return { allowed: true };
+  return { allowed: false, reason: 'blocked' };
+}
+
+/** What the lock-out rule needs to know of a user. */
+export interface UserLockState {
+  lockedUntil: Date | null;
+}
+
+/**
+ * Whether logins are refused at `now` for a lock-out (too many failed attempts, or an admin's lock), and
+ * for how long still. A lock-out stops guessing; unlike a ban it leaves the user's sessions alone.
+ */
+export function lockedOut(
+  user: UserLockState,
+  now: Date = new Date(),
+): { locked: boolean; until: Date | null } {
+  const until = user.lockedUntil;
+  return until && until.getTime() > now.getTime() ? { locked: true, until } : { locked: false, until: null };
 }

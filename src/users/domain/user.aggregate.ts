@@ -1,6 +1,8 @@
 import { EventSourcedAggregate } from '@libs/event-store';
 import type { UniqueConstraintChange } from '@libs/event-store';
+import { ArgumentInvalidError } from '@libs/http';
 import {
+  UserBannedEvent,
   UserCreatedEvent,
   UserDeletedEvent,
   UserEmailChangedEvent,
@@ -14,6 +16,9 @@ import {
   UserPhoneVerificationChangedEvent,
   UserPrefsUpdatedEvent,
   UserStatusChangedEvent,
+  UserUnbannedEvent,
+  UserLockedEvent,
+  UserUnlockedEvent,
 } from './events';
 import { UserAlreadyExistsError, UserNotFoundError } from './user.errors';
 import { mergePrefsPatch } from './prefs-merge-patch';
@@ -51,6 +56,10 @@ export class UserAggregate extends EventSourcedAggregate<UserEvent> {
   passwordHash: string | null = null;
   /** Kept so that a merge patch applies to the state the append is checked against (no lost update). */
   prefs: Record<string, unknown> = {};
+  /** The current ban (a block is a ban without reason or expiry); `version` is the stream version it began at. */
+  currentBan: { version: number; reason: string | null; expiresAt: string | null } | null = null;
+  /** Until when logins are refused (possibly past already: a lock-out ends by itself). */
+  lockedUntil: string | null = null;
   private readonly constraints: UniqueConstraintChange[] = [];
 
   /** Constraint changes implied by the uncommitted events, for the append transaction. */
@@ -136,6 +145,66 @@ export class UserAggregate extends EventSourcedAggregate<UserEvent> {
     this.apply(new UserPrefsUpdatedEvent({ prefs: mergePrefsPatch(this.prefs, patch) }));
   }
 
+  /**
+   * Bans the user (ending every session). Banning again replaces the ban (its reason and expiry, and the job
+   * that lifts it); the same ban again changes nothing. An expiry must lie after `now`.
+   */
+  ban(reason: string | null, expiresAt: Date | null, now: Date): void {
+    this.assertExists();
+    if (expiresAt && expiresAt.getTime() <= now.getTime())
+      throw ArgumentInvalidError.invalid('expiresAt', 'Value must be a date in the future.');
+    const expiry = expiresAt ? expiresAt.toISOString() : null;
+    if (this.currentBan && this.currentBan.reason === reason && this.currentBan.expiresAt === expiry) return;
+    this.apply(new UserBannedEvent({ reason, expiresAt: expiry }));
+  }
+
+  /** Lifts any ban or block; a user who is not banned stays as is (no event). */
+  unban(): void {
+    this.assertExists();
+    if (!this.currentBan) return;
+    this.apply(new UserUnbannedEvent({ expired: false }));
+  }
+
+  /**
+   * The expiry job: lifts the ban that began at stream version `banVersion` once it has run out. Anything
+   * else (the ban lifted, replaced or turned into a block since, or the user gone) makes it a no-op, so a
+   * late, repeated or stale job changes nothing. Answers whether the ban is still waiting for its time.
+   */
+  liftExpiredBan(banVersion: number, now: Date): 'lifted' | 'stale' | 'not-yet' {
+    if (
+      !this.exists ||
+      !this.currentBan ||
+      this.currentBan.version !== banVersion ||
+      !this.currentBan.expiresAt
+    )
+      return 'stale';
+    if (Date.parse(this.currentBan.expiresAt) > now.getTime()) return 'not-yet';
+    this.apply(new UserUnbannedEvent({ expired: true }));
+    return 'lifted';
+  }
+
+  /** An admin's lock-out until `until` (after `now`); locking again moves the end. */
+  lock(until: Date, now: Date): void {
+    this.assertExists();
+    if (until.getTime() <= now.getTime())
+      throw ArgumentInvalidError.invalid('until', 'Value must be a date in the future.');
+    this.apply(new UserLockedEvent({ until: until.toISOString(), cause: 'manual' }));
+  }
+
+  /** The failed-attempt count reached its limit: lock until `until`, unless a lock is already running. */
+  lockAfterFailures(until: Date, now: Date): void {
+    this.assertExists();
+    if (this.lockedUntil && Date.parse(this.lockedUntil) > now.getTime()) return;
+    this.apply(new UserLockedEvent({ until: until.toISOString(), cause: 'failed-attempts' }));
+  }
+
+  /** Lifts a lock-out; without one (or once it has run out and was cleared) nothing changes. */
+  unlock(): void {
+    this.assertExists();
+    if (this.lockedUntil === null) return;
+    this.apply(new UserUnlockedEvent({}));
+  }
+
   delete(): void {
     this.assertExists();
     this.release(EMAIL_SCOPE, this.email);
@@ -148,6 +217,8 @@ export class UserAggregate extends EventSourcedAggregate<UserEvent> {
     this.email = event.data.email;
     this.phone = event.data.phone;
     this.status = true;
+    this.currentBan = null;
+    this.lockedUntil = null;
     this.passwordHash = event.data.password;
     this.prefs = {};
   }
@@ -170,6 +241,31 @@ export class UserAggregate extends EventSourcedAggregate<UserEvent> {
 
   onUserStatusChangedEvent(event: UserStatusChangedEvent): void {
     this.status = event.data.status;
+    // Users' rule: `status: false` is a ban without reason or expiry, `true` lifts any ban.
+    this.currentBan = event.data.status ? null : { version: this.version + 1, reason: null, expiresAt: null };
+  }
+
+  onUserBannedEvent(event: UserBannedEvent): void {
+    this.status = false;
+    // `version` counts this event only after its handler has run.
+    this.currentBan = {
+      version: this.version + 1,
+      reason: event.data.reason,
+      expiresAt: event.data.expiresAt,
+    };
+  }
+
+  onUserUnbannedEvent(): void {
+    this.status = true;
+    this.currentBan = null;
+  }
+
+  onUserLockedEvent(event: UserLockedEvent): void {
+    this.lockedUntil = event.data.until;
+  }
+
+  onUserUnlockedEvent(): void {
+    this.lockedUntil = null;
   }
 
   onUserPrefsUpdatedEvent(event: UserPrefsUpdatedEvent): void {
@@ -179,6 +275,8 @@ export class UserAggregate extends EventSourcedAggregate<UserEvent> {
 
   onUserDeletedEvent(): void {
     this.exists = false;
+    this.currentBan = null;
+    this.lockedUntil = null;
     this.email = null;
     this.phone = null;
     this.passwordHash = null;

@@ -61,6 +61,20 @@ export class UserModel {
   @ApiProperty({ example: '', description: '`""` until the user first uses a session' }) accessedAt!: string;
   @ApiPropertyOptional({ example: false }) impersonator!: boolean;
   @ApiPropertyOptional({ type: String, nullable: true, example: null }) impersonatorUserId!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: null,
+    description: 'Extension: why the user is banned; `null` without a ban or for a plain block',
+  })
+  banReason!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: null,
+    description: 'Extension: when the ban lifts by itself; `null` without a ban or for a ban with no end',
+  })
+  banExpiresAt!: string | null;
 }
 
 export class UserListModel {

@@ -64,6 +64,8 @@ export function toUserModel(row: UserView, view: UserModelOptions): Partial<User
     accessedAt: formatDateTime(row.accessedAt),
     impersonator: false,
     impersonatorUserId: null,
+    banReason: row.banReason,
+    banExpiresAt: row.banExpiresAt ? formatDateTime(row.banExpiresAt) : null,
   };
   if (isFormatBelow(view.responseFormat, '1.5.0')) {
     delete model.targets;

@@ -96,8 +96,36 @@ describe('UserProjection', () => {
     ['user.name.changed', { name: 'Grace' }, 'name = ?', ['Grace'], true],
     ['user.email.changed', { email: null }, 'email = ?, email_verification = 0', [null], true],
     ['user.phone.changed', { phone: '+1415' }, 'phone = ?, phone_verification = 0', ['+1415'], true],
-    ['user.status.changed', { status: false }, 'status = ?', [0], false],
-    ['user.status.changed', { status: true }, 'status = ?', [1], false],
+    [
+      'user.status.changed',
+      { status: false },
+      'status = ?, ban_reason = NULL, ban_expires_at = NULL',
+      [0],
+      false,
+    ],
+    [
+      'user.status.changed',
+      { status: true },
+      'status = ?, ban_reason = NULL, ban_expires_at = NULL',
+      [1],
+      false,
+    ],
+    [
+      'user.banned',
+      { reason: 'spam', expiresAt: '2030-01-01T00:00:00.000Z' },
+      'status = 0, ban_reason = ?, ban_expires_at = ?',
+      ['spam', new Date('2030-01-01T00:00:00.000Z')],
+      false,
+    ],
+    ['user.unbanned', { expired: true }, 'status = 1, ban_reason = NULL, ban_expires_at = NULL', [], false],
+    [
+      'user.locked',
+      { until: '2030-01-01T00:00:00.000Z', cause: 'manual' },
+      'locked_until = ?',
+      [new Date('2030-01-01T00:00:00.000Z')],
+      false,
+    ],
+    ['user.unlocked', {}, 'locked_until = NULL', [], false],
     ['user.email.verification.changed', { emailVerification: true }, 'email_verification = ?', [1], false],
     ['user.phone.verification.changed', { phoneVerification: false }, 'phone_verification = ?', [0], false],
     ['user.labels.changed', { labels: ['a'] }, 'labels = ?', ['["a"]'], true],
@@ -133,6 +161,9 @@ describe('UserProjection', () => {
     ['user.password.changed', { password: null, hash: 'argon2', hashOptions: {} }, true],
     ['user.password.rehashed', { password: 'h', hash: 'argon2', hashOptions: {} }, false],
     ['user.name.changed', { name: 'x' }, false],
+    ['user.banned', { reason: null, expiresAt: null }, true],
+    ['user.unbanned', { expired: false }, false],
+    ['user.locked', { until: '2030-01-01T00:00:00.000Z', cause: 'manual' }, false],
   ])('%s %j moves the session epoch to its position: %s', async (type, data, moves) => {
     const { connection, statements } = recordingConnection(row);
     await new UserProjection().apply(connection, [stored(type, data, 7)]);

@@ -15,6 +15,10 @@ import {
   UserPhoneVerificationChangedEvent,
   UserPrefsUpdatedEvent,
   UserStatusChangedEvent,
+  UserBannedEvent,
+  UserUnbannedEvent,
+  UserLockedEvent,
+  UserUnlockedEvent,
 } from '../domain/events';
 import { endsSessions } from '../domain/user-access.policy';
 import { EMAIL_METADATA_COLUMNS, emailMetadataValues, setEmailMetadata } from './user-email-metadata';
@@ -80,7 +84,9 @@ export class UserProjection {
         r.event.data.hash,
         JSON.stringify(r.event.data.hashOptions),
       ]),
-    [UserStatusChangedEvent.type]: (sql, r) => set(sql, r, 'status = ?', [r.event.data.status ? 1 : 0]),
+    // A block is a ban without reason or expiry, and unblocking lifts any ban: either way the ban's fields go.
+    [UserStatusChangedEvent.type]: (sql, r) =>
+      set(sql, r, 'status = ?, ban_reason = NULL, ban_expires_at = NULL', [r.event.data.status ? 1 : 0]),
     [UserEmailVerificationChangedEvent.type]: (sql, r) =>
       set(sql, r, 'email_verification = ?', [r.event.data.emailVerification ? 1 : 0]),
     [UserPhoneVerificationChangedEvent.type]: (sql, r) =>
@@ -97,6 +103,15 @@ export class UserProjection {
       );
       await sql.execute('DELETE FROM users WHERE id = ?', [r.streamId]);
     },
+    [UserBannedEvent.type]: (sql, r) =>
+      set(sql, r, 'status = 0, ban_reason = ?, ban_expires_at = ?', [
+        r.event.data.reason,
+        r.event.data.expiresAt === null ? null : new Date(r.event.data.expiresAt),
+      ]),
+    [UserUnbannedEvent.type]: (sql, r) =>
+      set(sql, r, 'status = 1, ban_reason = NULL, ban_expires_at = NULL', []),
+    [UserLockedEvent.type]: (sql, r) => set(sql, r, 'locked_until = ?', [new Date(r.event.data.until)]),
+    [UserUnlockedEvent.type]: (sql, r) => set(sql, r, 'locked_until = NULL', []),
   };
 
   async apply(sql: Sql, events: ReadonlyArray<RecordedEvent<UserEvent>>): Promise<void> {

@@ -29,6 +29,9 @@ export interface UserRow extends RowDataPacket {
   email_is_corporate: number | null;
   email_is_disposable: number | null;
   email_is_free: number | null;
+  ban_reason: string | null;
+  ban_expires_at: Date | null;
+  locked_until: Date | null;
 }
 
 const COLUMN_NAMES = [
@@ -57,6 +60,9 @@ const COLUMN_NAMES = [
   'email_is_corporate',
   'email_is_disposable',
   'email_is_free',
+  'ban_reason',
+  'ban_expires_at',
+  'locked_until',
 ] as const;
 
 /** A nullable TINYINT(1) flag. */
@@ -101,5 +107,8 @@ export function userViewFromRow(row: Record<string, unknown>, prefix = ''): User
     emailIsCorporate: flag(r.email_is_corporate),
     emailIsDisposable: flag(r.email_is_disposable),
     emailIsFree: flag(r.email_is_free),
+    banReason: r.ban_reason,
+    banExpiresAt: r.ban_expires_at,
+    lockedUntil: r.locked_until,
   };
 }

@@ -31,4 +31,10 @@ export interface UserView {
   emailIsCorporate: boolean | null;
   emailIsDisposable: boolean | null;
   emailIsFree: boolean | null;
+  /** Why the user is banned; null for a plain block or no ban. */
+  banReason: string | null;
+  /** When the ban runs out (users' access policy treats it as lifted from then on); null: never. */
+  banExpiresAt: Date | null;
+  /** Until when logins are refused for a lock-out (users' `lockedOut` decides; it may be past). */
+  lockedUntil: Date | null;
 }

@@ -13,3 +13,4 @@ export { integer, range } from './number';
 export { whiteList } from './white-list';
 export { validateParams } from './validate-params';
 export type { ParamSpec } from './validate-params';
+export { isoDateTime } from './datetime';

@@ -8,7 +8,12 @@ import type { Principal } from '../../../common';
 import { ApiAppwriteErrors, when, defineParams } from '../../../common';
 import { APP_CONFIG, AppConfig } from '../../../config';
 import { SessionModel } from '../../dtos/session.response.dto';
-import { InvalidCredentialsError, TooManyAttemptsError, UserBlockedError } from '../../domain/session.errors';
+import {
+  InvalidCredentialsError,
+  TooManyAttemptsError,
+  UserBlockedError,
+  UserLockedError,
+} from '../../domain/session.errors';
 import { sessionCookieName } from '../../infrastructure/account-session';
 import { toSessionModel } from '../../infrastructure/session.mapper';
 import { SessionsReader } from '../../infrastructure/sessions.reader';
@@ -58,6 +63,10 @@ export class LoginController {
     when(
       new TooManyAttemptsError(60),
       'Too many failed attempts for this email or from this IP; `Retry-After` in seconds',
+    ),
+    when(
+      new UserLockedError(900),
+      'Extension: the user is locked out (failed attempts or an admin), whatever the password; `Retry-After` in seconds',
     ),
   )
   async login(

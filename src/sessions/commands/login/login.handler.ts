@@ -1,6 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { Command, CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import {
+  AuthenticationFailures,
+  lockedOut,
   RehashUserPasswordCommand,
   mayAuthenticate,
   type UserView,
@@ -8,7 +10,7 @@ import {
   VerifyResult,
   UsersReader,
 } from '../../../users';
-import { InvalidCredentialsError, UserBlockedError } from '../../domain/session.errors';
+import { InvalidCredentialsError, UserBlockedError, UserLockedError } from '../../domain/session.errors';
 import { CreatedSession, CreateSessionCommand } from '../create-session/create-session.handler';
 import { LoginRateLimiter } from './login-rate-limiter';
 
@@ -39,25 +41,37 @@ export class LoginHandler implements ICommandHandler<LoginCommand, CreatedSessio
     private readonly passwords: PasswordVerifier,
     private readonly limiter: LoginRateLimiter,
     private readonly commandBus: CommandBus,
+    private readonly failures: AuthenticationFailures,
   ) {}
 
   async execute({ email, password, ip, userAgent }: LoginCommand): Promise<CreatedSession> {
     const attempt = await this.limiter.consume(email, ip);
     let user: UserView | undefined;
     let result: VerifyResult;
+    const now = new Date();
     try {
       user = await this.users.findByEmail(email);
+      // Users' lock-out rule: refused before the password is checked, so a locked account answers the same to
+      // every guess (no oracle), and the attempt is no guess (its point goes back).
+      const lock = user ? lockedOut(user, now) : undefined;
+      if (lock?.locked) {
+        throw UserLockedError.until(lock.until!, now);
+      }
       result = await this.passwords.verify(password, user);
     } catch (error) {
       attempt.cancel();
       throw error;
     }
-    if (!result.verified || !user) throw new InvalidCredentialsError();
-    if (!mayAuthenticate(user).allowed) {
+    if (!result.verified || !user) {
+      if (user) await this.failures.record(user.id, 'password');
+      throw new InvalidCredentialsError();
+    }
+    if (!mayAuthenticate(user, now).allowed) {
       attempt.cancel();
       throw new UserBlockedError();
     }
     attempt.succeeded();
+    this.failures.succeeded(user.id);
     const session = await this.commandBus.execute(
       new CreateSessionCommand(user.id, 'email', email, ['password'], ip, userAgent),
     );

@@ -5,8 +5,14 @@ import { hashedPassword } from '@libs/http/params';
 import type { FastifyRequest } from 'fastify';
 import { RequireScopes } from '../../../auth';
 import { ApiAppwriteErrors, when, UserIdPipe, defineParams } from '../../../common';
-import { UserNotFoundError, PasswordVerifier, GetUserQuery } from '../../../users';
-import { TooManyAttemptsError } from '../../domain/session.errors';
+import {
+  AuthenticationFailures,
+  lockedOut,
+  UserNotFoundError,
+  PasswordVerifier,
+  GetUserQuery,
+} from '../../../users';
+import { TooManyAttemptsError, UserLockedError } from '../../domain/session.errors';
 import { LoginRateLimiter } from '../login/login-rate-limiter';
 import { RetryAfterInterceptor } from '../login/retry-after.interceptor';
 
@@ -30,6 +36,7 @@ export class VerifyPasswordController {
     private readonly queryBus: QueryBus,
     private readonly passwords: PasswordVerifier,
     private readonly limiter: LoginRateLimiter,
+    private readonly failures: AuthenticationFailures,
   ) {}
 
   @Post(':userId/verify-password')
@@ -42,7 +49,8 @@ export class VerifyPasswordController {
     description:
       'Not in Appwrite. Answers `{"verified": true|false}` and never changes the stored hash. Each check counts ' +
       'against the same limits as login (per email and IP, per email, per IP; 429 with `Retry-After` when used ' +
-      'up); a right password gives its point back.',
+      "up); a right password gives its point back. A wrong password also counts towards the user's lock-out, " +
+      'and a locked-out user gets 429 `user_locked`, as at login.',
   })
   @ApiBody({ type: VerifyPasswordRequest.dto })
   @ApiOkResponse({ type: VerifyPasswordModel, description: 'Whether the password is the user’s' })
@@ -54,6 +62,7 @@ export class VerifyPasswordController {
       new TooManyAttemptsError(60),
       'Too many failed attempts for this user or from this IP; `Retry-After` in seconds',
     ),
+    when(new UserLockedError(900), 'Extension: the user is locked out; `Retry-After` in seconds'),
   )
   async verify(
     @Param('userId', UserIdPipe) userId: string,
@@ -66,12 +75,22 @@ export class VerifyPasswordController {
     const attempt = await this.limiter.consume(user.email ?? `user:${user.id}`, request.ip);
     let verified: boolean;
     try {
+      // Users' lock-out applies here as at login: otherwise a service checking passwords this way would be a
+      // way around it.
+      const now = new Date();
+      const lock = lockedOut(user, now);
+      if (lock.locked) throw UserLockedError.until(lock.until!, now);
       ({ verified } = await this.passwords.verify(password, user));
     } catch (error) {
       attempt.cancel();
       throw error;
     }
-    if (verified) attempt.succeeded();
+    if (verified) {
+      attempt.succeeded();
+      this.failures.succeeded(user.id);
+    } else {
+      await this.failures.record(user.id, 'password');
+    }
     return { verified };
   }
 }

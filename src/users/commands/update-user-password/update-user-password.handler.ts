@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Argon2Hasher } from '@libs/passwords';
+import { AuthenticationFailures } from '../../infrastructure/authentication-failures';
 import { hashForStorage, PASSWORD_HASHER } from '../../infrastructure/password-hashing';
 import { UserRepository } from '../../infrastructure/user.repository';
 
@@ -19,6 +20,7 @@ export class UpdateUserPasswordHandler implements ICommandHandler<UpdateUserPass
   constructor(
     private readonly users: UserRepository,
     @Inject(PASSWORD_HASHER) private readonly hasher: Argon2Hasher,
+    private readonly failures: AuthenticationFailures,
   ) {}
 
   async execute({ userId, password }: UpdateUserPasswordCommand): Promise<void> {
@@ -26,8 +28,13 @@ export class UpdateUserPasswordHandler implements ICommandHandler<UpdateUserPass
     const hashed = await hashForStorage(this.hasher, password);
     await this.users.update(
       userId,
-      (user) => user.changePassword(hashed),
+      (user) => {
+        user.changePassword(hashed);
+        // An admin setting a new password is the usual way out of a lock-out: it clears the lock too.
+        user.unlock();
+      },
       (error) => error,
     );
+    await this.failures.clear(userId);
   }
 }

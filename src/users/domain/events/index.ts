@@ -11,6 +11,10 @@ import { UserPhoneChangedEvent } from './user-phone-changed.event';
 import { UserPhoneVerificationChangedEvent } from './user-phone-verification-changed.event';
 import { UserPrefsUpdatedEvent } from './user-prefs-updated.event';
 import { UserStatusChangedEvent } from './user-status-changed.event';
+import { UserBannedEvent } from './user-banned.event';
+import { UserUnbannedEvent } from './user-unbanned.event';
+import { UserLockedEvent } from './user-locked.event';
+import { UserUnlockedEvent } from './user-unlocked.event';
 
 export * from './user-created.event';
 export * from './user-deleted.event';
@@ -24,6 +28,11 @@ export * from './user-phone-changed.event';
 export * from './user-phone-verification-changed.event';
 export * from './user-prefs-updated.event';
 export * from './user-status-changed.event';
+export * from './user-banned.event';
+export * from './user-unbanned.event';
+export * from './user-locked.event';
+export * from './user-unlocked.event';
+export * from './login-failed.event';
 
 export type UserEvent =
   | UserCreatedEvent
@@ -37,7 +46,11 @@ export type UserEvent =
   | UserPhoneVerificationChangedEvent
   | UserLabelsChangedEvent
   | UserPrefsUpdatedEvent
-  | UserDeletedEvent;
+  | UserDeletedEvent
+  | UserBannedEvent
+  | UserUnbannedEvent
+  | UserLockedEvent
+  | UserUnlockedEvent;
 
 export const USER_STREAM = 'user';
 
@@ -57,7 +70,11 @@ export const USER_EVENTS = new EventRegistry<UserEvent>(({ streamId }) => stream
   .register(UserPhoneVerificationChangedEvent)
   .register(UserLabelsChangedEvent)
   .register(UserPrefsUpdatedEvent)
-  .register(UserDeletedEvent);
+  .register(UserDeletedEvent)
+  .register(UserBannedEvent)
+  .register(UserUnbannedEvent)
+  .register(UserLockedEvent)
+  .register(UserUnlockedEvent);
 
 /** Narrows a decoded event of any stream to a user event. */
 export function isUserEvent(recorded: RecordedEvent): recorded is RecordedEvent<UserEvent> {

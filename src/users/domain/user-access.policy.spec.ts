@@ -1,0 +1,42 @@
+import {
+  UserBannedEvent,
+  UserLockedEvent,
+  UserPasswordChangedEvent,
+  UserStatusChangedEvent,
+  UserUnbannedEvent,
+} from './events';
+import { endsSessions, lockedOut, mayAuthenticate } from './user-access.policy';
+
+const now = new Date('2030-01-01T00:00:00.000Z');
+const before = new Date('2029-12-31T23:59:59.000Z');
+const after = new Date('2030-01-01T00:00:01.000Z');
+
+describe('users access policy', () => {
+  it('lets an active user authenticate and refuses a blocked or banned one', () => {
+    expect(mayAuthenticate({ status: true }, now)).toEqual({ allowed: true });
+    expect(mayAuthenticate({ status: false }, now)).toEqual({ allowed: false, reason: 'blocked' });
+    expect(mayAuthenticate({ status: false, banExpiresAt: null }, now).allowed).toBe(false);
+  });
+
+  it('treats a ban past its expiry as lifted, whether or not its lifting was recorded', () => {
+    expect(mayAuthenticate({ status: false, banExpiresAt: after }, now).allowed).toBe(false);
+    expect(mayAuthenticate({ status: false, banExpiresAt: now }, now).allowed).toBe(true);
+    expect(mayAuthenticate({ status: false, banExpiresAt: before }, now).allowed).toBe(true);
+  });
+
+  it('a ban ends the sessions; lifting it, and a lock-out, do not', () => {
+    expect(endsSessions(new UserBannedEvent({ reason: null, expiresAt: null }))).toBe(true);
+    expect(endsSessions(new UserUnbannedEvent({ expired: true }))).toBe(false);
+    expect(endsSessions(new UserLockedEvent({ until: after.toISOString(), cause: 'manual' }))).toBe(false);
+    expect(endsSessions(new UserStatusChangedEvent({ status: false }))).toBe(true);
+    expect(
+      endsSessions(new UserPasswordChangedEvent({ password: null, hash: 'argon2', hashOptions: {} })),
+    ).toBe(true);
+  });
+
+  it('a lock-out holds until its end', () => {
+    expect(lockedOut({ lockedUntil: null }, now)).toEqual({ locked: false, until: null });
+    expect(lockedOut({ lockedUntil: after }, now)).toEqual({ locked: true, until: after });
+    expect(lockedOut({ lockedUntil: now }, now)).toEqual({ locked: false, until: null });
+  });
+});
