@@ -17,6 +17,7 @@ const APPWRITE_TYPES = new Set([
   'user_already_exists',
   'user_email_already_exists',
   'user_phone_already_exists',
+  'user_target_already_exists',
   'user_invalid_credentials',
   'user_blocked',
   'user_session_not_found',
