@@ -10,6 +10,7 @@ import {
   isSessionEvent,
   SessionCreatedEvent,
   SessionEvent,
+  SessionExtendedEvent,
   SessionRevokedEvent,
 } from '../sessions/domain/events';
 import {
@@ -48,6 +49,7 @@ const USER_ACTIONS: Record<UserEvent['type'], string> = {
 const SESSION_ACTIONS: Record<SessionEvent['type'], string> = {
   [SessionCreatedEvent.type]: 'create',
   [SessionRevokedEvent.type]: 'delete',
+  [SessionExtendedEvent.type]: 'update',
 };
 
 const IDENTITY_ACTIONS: Record<IdentityEvent['type'], string> = {

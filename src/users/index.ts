@@ -13,3 +13,8 @@ export { toUserModel } from './infrastructure/user.mapper';
 export { userViewColumns, userViewFromRow } from './infrastructure/user.row';
 export type { UserView } from './queries/user.view';
 export { GetUserQuery } from './queries/get-user/get-user.handler';
+export { AccountModel, PreferencesModel } from './dtos/user.response.dto';
+export { toAccountModel } from './infrastructure/user.mapper';
+export { UpdateUserNameCommand } from './commands/update-user-name/update-user-name.handler';
+export { UpdateUserPasswordCommand } from './commands/update-user-password/update-user-password.handler';
+export { UpdateUserPrefsCommand } from './commands/update-user-prefs/update-user-prefs.handler';

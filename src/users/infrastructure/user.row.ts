@@ -6,6 +6,8 @@ export interface UserRow extends RowDataPacket {
   sequence: number;
   /** Position of the last event that ended the user's sessions (see the session-epochs migration). */
   session_epoch: number;
+  kept_session_id: string | null;
+  kept_session_epoch: number | null;
   id: string;
   name: string;
   email: string | null;
@@ -47,6 +49,8 @@ const COLUMN_NAMES = [
   'accessed_at',
   'created_at',
   'updated_at',
+  'kept_session_id',
+  'kept_session_epoch',
 ] as const;
 
 export const USER_COLUMNS = COLUMN_NAMES.map((c) => `u.${c}`).join(', ');
@@ -66,6 +70,10 @@ export function userViewFromRow(row: Record<string, unknown>, prefix = ''): User
     id: r.id,
     incarnation: Number(r.sequence),
     sessionEpoch: Number(r.session_epoch),
+    keptSession:
+      r.kept_session_id === null || r.kept_session_id === undefined
+        ? null
+        : { id: r.kept_session_id, epoch: Number(r.kept_session_epoch) },
     name: r.name,
     email: r.email,
     phone: r.phone,

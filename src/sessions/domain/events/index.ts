@@ -1,11 +1,13 @@
 import { EventRegistry, RecordedEvent } from '@libs/event-store';
 import { SessionCreatedEvent, upcastSessionCreatedV1 } from './session-created.event';
 import { SessionRevokedEvent } from './session-revoked.event';
+import { SessionExtendedEvent } from './session-extended.event';
 
 export * from './session-created.event';
 export * from './session-revoked.event';
+export * from './session-extended.event';
 
-export type SessionEvent = SessionCreatedEvent | SessionRevokedEvent;
+export type SessionEvent = SessionCreatedEvent | SessionRevokedEvent | SessionExtendedEvent;
 
 export const SESSION_STREAM = 'session';
 
@@ -13,7 +15,8 @@ export const SESSION_EVENTS = new EventRegistry<SessionEvent>(({ data }) =>
   typeof data.userId === 'string' ? data.userId : undefined,
 )
   .register(SessionCreatedEvent, { 1: upcastSessionCreatedV1 })
-  .register(SessionRevokedEvent);
+  .register(SessionRevokedEvent)
+  .register(SessionExtendedEvent);
 
 /** Narrows a decoded event of any stream to a session event. */
 export function isSessionEvent(recorded: RecordedEvent): recorded is RecordedEvent<SessionEvent> {

@@ -9,6 +9,8 @@ export class UpdateUserPasswordCommand extends Command<void> {
     readonly userId: string,
     /** Plain text; `""` removes the password. Hashed here, never stored or logged. */
     readonly password: string,
+    /** The session the user changed its own password from: it stays valid (the account route). */
+    readonly keepSessionId?: string,
   ) {
     super();
   }
@@ -21,12 +23,12 @@ export class UpdateUserPasswordHandler implements ICommandHandler<UpdateUserPass
     @Inject(PASSWORD_HASHER) private readonly hasher: Argon2Hasher,
   ) {}
 
-  async execute({ userId, password }: UpdateUserPasswordCommand): Promise<void> {
+  async execute({ userId, password, keepSessionId }: UpdateUserPasswordCommand): Promise<void> {
     // Hash once, outside the retry loop: a concurrency retry must not pay argon2 again.
     const hashed = await hashForStorage(this.hasher, password);
     await this.users.update(
       userId,
-      (user) => user.changePassword(hashed),
+      (user) => user.changePassword(hashed, keepSessionId),
       (error) => error,
     );
   }
