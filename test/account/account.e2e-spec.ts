@@ -324,3 +324,29 @@ describe('account routes (a signed-in user acting on itself)', () => {
     );
   });
 });
+
+describe('PATCH /v1/account/password and the login limits', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await TestApp.start({ LOGIN_RATE_LIMIT_EMAIL: '2', LOGIN_RATE_LIMIT_IP: '1000' });
+  });
+  afterAll(async () => {
+    await t.stop();
+  });
+
+  it('counts wrong old passwords like failed logins: 429 with Retry-After once used up', async () => {
+    const user = await t.createUser({ email: 'guess@example.com', password: 'password123' });
+    const { secret } = (await t.request('POST', `/v1/users/${user.$id}/sessions`)).body;
+    const change = (oldPassword: string) =>
+      t.request('PATCH', '/v1/account/password', {
+        key: null,
+        headers: { 'x-appwrite-session': secret },
+        body: { password: 'new password 1', oldPassword },
+      });
+    expect((await change('wrong 1')).status).toBe(401);
+    expect((await change('wrong 2')).status).toBe(401);
+    const limited = await change('password123');
+    expectAppwriteError(limited, 429, 'general_rate_limit_exceeded');
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+});
