@@ -10,6 +10,7 @@ import {
   isSessionEvent,
   SessionCreatedEvent,
   SessionEvent,
+  SessionExtendedEvent,
   SessionRevokedEvent,
 } from '../sessions/domain/events';
 import {
@@ -64,6 +65,7 @@ const LOGIN_ACTIONS: Record<LoginEvent['type'], string> = {
 const SESSION_ACTIONS: Record<SessionEvent['type'], string> = {
   [SessionCreatedEvent.type]: 'create',
   [SessionRevokedEvent.type]: 'delete',
+  [SessionExtendedEvent.type]: 'update',
 };
 
 const IDENTITY_ACTIONS: Record<IdentityEvent['type'], string> = {

@@ -14,6 +14,7 @@ import { ResealHistory1764800000000 } from './migrations/1764800000000-reseal-hi
 import { EmailMetadata1765200000000 } from './migrations/1765200000000-email-metadata';
 import { SessionSweeps1766300000000 } from './migrations/1766300000000-session-sweeps';
 import { BansAndLockouts1765400000000 } from './migrations/1765400000000-bans-and-lockouts';
+import { KeptSessions1765000000000 } from './migrations/1765000000000-kept-sessions';
 
 export interface MigrationOptions {
   /** The master keys, for a migration that seals stored events; resolved only if one has events to seal. */
@@ -34,6 +35,7 @@ function migrations(url: string, options: MigrationOptions) {
     EmailMetadata1765200000000,
     SessionSweeps1766300000000,
     BansAndLockouts1765400000000,
+    KeptSessions1765000000000,
   ];
 }
 

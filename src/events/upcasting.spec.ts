@@ -90,7 +90,11 @@ describe('an upcast event, read by every reader', () => {
         'UPDATE users SET status = ?, ban_reason = NULL, ban_expires_at = NULL, version = ?, updated_at = ? WHERE id = ?',
         [0, 2, oldRow.occurredAt, 'u1'],
       ],
-      ['UPDATE users SET session_epoch = ? WHERE id = ?', [7, 'u1']],
+      [
+        'UPDATE users SET kept_session_epoch = IF(kept_session_id <=> ?, kept_session_epoch, session_epoch), ' +
+          'kept_session_id = ?, session_epoch = ? WHERE id = ?',
+        [null, null, 7, 'u1'],
+      ],
     ]);
   });
 

@@ -5,10 +5,7 @@ import { CreateSessionHandler } from './commands/create-session/create-session.h
 import { LoginRateLimiter } from './commands/login/login-rate-limiter';
 import { LoginController } from './commands/login/login.controller';
 import { LoginHandler } from './commands/login/login.handler';
-import {
-  LogoutController,
-  RevokeUserSessionsController,
-} from './commands/revoke-session/revoke-session.controller';
+import { RevokeUserSessionsController } from './commands/revoke-session/revoke-session.controller';
 import { RevokeSessionHandler } from './commands/revoke-session/revoke-session.handler';
 import { RevokeAllSessionsController } from './commands/revoke-all-sessions/revoke-all-sessions.controller';
 import { RevokeAllSessionsHandler } from './commands/revoke-all-sessions/revoke-all-sessions.handler';
@@ -24,6 +21,14 @@ import { SessionProjection } from './infrastructure/session.projection';
 import { SessionRepository } from './infrastructure/session.repository';
 import { SessionsReader } from './infrastructure/sessions.reader';
 import { AccountController } from './queries/account/account.controller';
+import { DeleteAccountSessionsController } from './commands/delete-account-sessions/delete-account-sessions.controller';
+import { UpdateAccountNameController } from './commands/update-account-name/update-account-name.controller';
+import { UpdateAccountPasswordController } from './commands/update-account-password/update-account-password.controller';
+import { UpdateAccountPrefsController } from './commands/update-account-prefs/update-account-prefs.controller';
+import { UpdateAccountSessionController } from './commands/update-account-session/update-account-session.controller';
+import { ExtendSessionHandler } from './commands/update-account-session/update-account-session.handler';
+import { OwnSessions } from './infrastructure/own-sessions';
+import { ListAccountSessionsController } from './queries/list-account-sessions/list-account-sessions.controller';
 import { ListUserSessionsController } from './queries/list-user-sessions/list-user-sessions.controller';
 
 /** Sessions: login, validation (the account API) and the session routes of the Users API. */
@@ -33,7 +38,12 @@ import { ListUserSessionsController } from './queries/list-user-sessions/list-us
     LoginController,
     RevokeAllSessionsController,
     AccountController,
-    LogoutController,
+    ListAccountSessionsController,
+    DeleteAccountSessionsController,
+    UpdateAccountSessionController,
+    UpdateAccountNameController,
+    UpdateAccountPasswordController,
+    UpdateAccountPrefsController,
     ListUserSessionsController,
     CreateSessionController,
     RevokeUserSessionsController,
@@ -46,11 +56,13 @@ import { ListUserSessionsController } from './queries/list-user-sessions/list-us
     SessionSweepRepository,
     SessionSweepProjection,
     SessionSweepsReader,
+    ExtendSessionHandler,
     LoginHandler,
     LoginRateLimiter,
     SessionRepository,
     SessionProjection,
     SessionsReader,
+    OwnSessions,
     AccountSessionResolver,
     AccountSessionGuard,
     SessionSecretAuthenticator,
@@ -61,6 +73,7 @@ import { ListUserSessionsController } from './queries/list-user-sessions/list-us
       useFactory: (...authenticators: AccountAuthenticator[]) => authenticators,
     },
   ],
-  exports: [SessionRepository, SessionsReader],
+  // The guard and its resolver: other modules' account routes (the account's logs) use `RequireSession`.
+  exports: [SessionRepository, SessionsReader, AccountSessionGuard, AccountSessionResolver],
 })
 export class SessionsModule {}

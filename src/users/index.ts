@@ -17,3 +17,8 @@ export { UserAccessRecorder } from './infrastructure/user-access.recorder';
 export { AuthenticationFailures } from './infrastructure/authentication-failures';
 export { UsersWorkerModule } from './users-worker.module';
 export { BAN_EXPIRY } from './workers/ban-expiry.subscription';
+export { AccountModel, PreferencesModel } from './dtos/user.response.dto';
+export { toAccountModel } from './infrastructure/user.mapper';
+export { UpdateUserNameCommand } from './commands/update-user-name/update-user-name.handler';
+export { UpdateUserPasswordCommand } from './commands/update-user-password/update-user-password.handler';
+export { UpdateUserPrefsCommand } from './commands/update-user-prefs/update-user-prefs.handler';

@@ -190,7 +190,7 @@ describe('node-appwrite 27.1.0 Users service', () => {
 
   describe('errors', () => {
     beforeAll(async () => {
-      await users.create({ userId: 'sdk-taken', email: 'taken@errors.test' });
+      await users.create({ userId: 'sdk-taken', email: 'taken@errors.test', phone: '+14155550777' });
       await users.create({ userId: 'sdk-other', email: 'other@errors.test' });
     });
 
@@ -213,7 +213,19 @@ describe('node-appwrite 27.1.0 Users service', () => {
         'updateEmail to another user’s email',
         () => users.updateEmail({ userId: 'sdk-other', email: 'taken@errors.test' }),
         409,
-        'user_email_already_exists',
+        'user_target_already_exists',
+      ],
+      [
+        'updatePhone to another user’s number',
+        () => users.updatePhone({ userId: 'sdk-other', number: '+14155550777' }),
+        409,
+        'user_target_already_exists',
+      ],
+      [
+        'a duplicate phone on create',
+        () => users.create({ userId: ID.unique(), phone: '+14155550777' }),
+        409,
+        'user_already_exists',
       ],
       [
         'an invalid email on create',

@@ -37,6 +37,19 @@ describe('users projection rebuild', () => {
     await t.request('PATCH', `/v1/users/${b.$id}/prefs`, { body: { prefs: { theme: 'dark' } } });
     await t.request('PATCH', `/v1/users/${b.$id}/verification`, { body: { emailVerification: true } });
     await t.request('PATCH', `/v1/users/${b.$id}/password`, { body: { password: 'password-b' } });
+    // Changed by the user itself: the row keeps that session (and the epoch it is valid in), twice in a row.
+    const { secret } = (await t.request('POST', `/v1/users/${b.$id}/sessions`)).body;
+    const own = { key: null, headers: { 'x-appwrite-session': secret } };
+    for (const [oldPassword, password] of [
+      ['password-b', 'password-b2'],
+      ['password-b2', 'password-b3'],
+    ]) {
+      const res = await t.request('PATCH', '/v1/account/password', {
+        ...own,
+        body: { password, oldPassword },
+      });
+      expect(res.status).toBe(200);
+    }
     await t.request('DELETE', `/v1/users/${c.$id}`, { body: {} });
     await t.createUser({ userId: c.$id, name: 'Back again' });
     const d = await t.createUser({ name: 'Banned' });
@@ -49,6 +62,8 @@ describe('users projection rebuild', () => {
     await t.request('POST', `/v1/users/${b.$id}/unlock`);
 
     const before = await snapshot();
+    const [kept] = await t.db.query<any[]>('SELECT kept_session_id FROM users WHERE id = ?', [b.$id]);
+    expect(kept[0].kept_session_id).not.toBeNull();
     await t.db.query('DELETE FROM user_search_tokens');
     await t.db.query('DELETE FROM users');
 

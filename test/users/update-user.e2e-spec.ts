@@ -76,13 +76,13 @@ describe('user updates', () => {
     ).toBe(201);
   });
 
-  it("refuses another user's email with 409 user_email_already_exists and changes nothing", async () => {
+  it("refuses another user's email with 409 user_target_already_exists (Appwrite 1.9.5) and changes nothing", async () => {
     await t.createUser({ email: 'owner@example.com' });
     const user = await t.createUser({ email: 'mine@example.com' });
     expectAppwriteError(
       await patch(user.$id, 'email', { email: 'OWNER@example.com' }),
       409,
-      'user_email_already_exists',
+      'user_target_already_exists',
     );
     expect((await t.request('GET', `/v1/users/${user.$id}`)).body.email).toBe('mine@example.com');
   });
@@ -110,7 +110,7 @@ describe('user updates', () => {
     expectAppwriteError(
       await patch(user.$id, 'phone', { number: '+14155550001' }),
       409,
-      'user_phone_already_exists',
+      'user_target_already_exists',
     );
     expect((await patch(user.$id, 'phone', { number: '' })).body.phone).toBe('');
   });

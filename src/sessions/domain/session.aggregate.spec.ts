@@ -1,5 +1,5 @@
 import { aggregateSpec } from '@libs/event-store/testing';
-import { SessionCreatedEvent, SessionRevokedEvent } from './events';
+import { SessionCreatedEvent, SessionExtendedEvent, SessionRevokedEvent } from './events';
 import { SessionAggregate } from './session.aggregate';
 import { SessionNotFoundError } from './session.errors';
 
@@ -68,5 +68,40 @@ describe('SessionAggregate', () => {
       .given(created)
       .when((s) => s.create(created.data))
       .thenThrows(Error);
+  });
+
+  describe('extend', () => {
+    const now = new Date('2026-12-01T00:00:00.000Z');
+    const later = new Date('2027-12-01T00:00:00.000Z');
+
+    it('moves the expiry of a live session', () => {
+      spec
+        .given(created)
+        .when((s) => s.extend(later, now))
+        .then(new SessionExtendedEvent({ userId: 'u1', expire: later.toISOString() }));
+    });
+
+    it('refuses a revoked session, an expired one and one that never existed', () => {
+      spec
+        .given(created, new SessionRevokedEvent({ userId: 'u1', reason: 'logout' }))
+        .when((s) => s.extend(later, now))
+        .thenThrows(SessionNotFoundError);
+      spec
+        .given(created)
+        .when((s) => s.extend(later, new Date('2027-01-01T00:00:00.000Z')))
+        .thenThrows(SessionNotFoundError);
+      spec
+        .given()
+        .when((s) => s.extend(later, now))
+        .thenThrows(SessionNotFoundError);
+    });
+
+    it('counts from the last extension', () => {
+      const extended = new SessionExtendedEvent({ userId: 'u1', expire: '2027-06-01T00:00:00.000Z' });
+      spec
+        .given(created, extended)
+        .when((s) => s.extend(later, new Date('2027-03-01T00:00:00.000Z')))
+        .then(new SessionExtendedEvent({ userId: 'u1', expire: later.toISOString() }));
+    });
   });
 });

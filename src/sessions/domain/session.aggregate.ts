@@ -3,6 +3,7 @@ import {
   SessionCreatedData,
   SessionCreatedEvent,
   SessionEvent,
+  SessionExtendedEvent,
   SessionRevocationReason,
   SessionRevokedEvent,
 } from './events';
@@ -15,6 +16,7 @@ import { SessionNotFoundError } from './session.errors';
 export class SessionAggregate extends EventSourcedAggregate<SessionEvent> {
   userId: string | null = null;
   revoked = false;
+  expire: Date | null = null;
 
   get isLive(): boolean {
     return this.userId !== null && !this.revoked;
@@ -30,8 +32,20 @@ export class SessionAggregate extends EventSourcedAggregate<SessionEvent> {
     this.apply(new SessionRevokedEvent({ userId: this.userId, reason }));
   }
 
+  /** A live session that has not expired by `now` lasts until `expire`; an ended one is not found. */
+  extend(expire: Date, now: Date): void {
+    if (!this.isLive || this.userId === null || !this.expire || this.expire <= now)
+      throw new SessionNotFoundError();
+    this.apply(new SessionExtendedEvent({ userId: this.userId, expire: expire.toISOString() }));
+  }
+
   onSessionCreatedEvent(event: SessionCreatedEvent): void {
     this.userId = event.data.userId;
+    this.expire = new Date(event.data.expire);
+  }
+
+  onSessionExtendedEvent(event: SessionExtendedEvent): void {
+    this.expire = new Date(event.data.expire);
   }
 
   onSessionRevokedEvent(): void {

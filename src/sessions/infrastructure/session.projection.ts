@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { EventHandlers, RecordedEvent, reduce } from '@libs/event-store';
 import type { PoolConnection } from 'mysql2/promise';
-import { SessionCreatedEvent, SessionEvent, SessionRevokedEvent } from '../domain/events';
+import {
+  SessionCreatedEvent,
+  SessionEvent,
+  SessionExtendedEvent,
+  SessionRevokedEvent,
+} from '../domain/events';
 
 /** Keeps the `sessions` read table in step with session streams, inside the append transaction. */
 @Injectable()
@@ -13,6 +18,14 @@ export class SessionProjection {
         'UPDATE sessions SET revoked_at = ?, revoke_reason = ?, updated_at = ?, version = ? WHERE id = ?',
         [r.occurredAt, r.event.data.reason, r.occurredAt, r.version, r.streamId],
       );
+    },
+    [SessionExtendedEvent.type]: async (sql, r) => {
+      await sql.execute('UPDATE sessions SET expire = ?, updated_at = ?, version = ? WHERE id = ?', [
+        new Date(r.event.data.expire),
+        r.occurredAt,
+        r.version,
+        r.streamId,
+      ]);
     },
   };
 

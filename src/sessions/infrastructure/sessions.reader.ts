@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool, RowDataPacket } from 'mysql2/promise';
 import { MYSQL_POOL } from '../../database';
-import { mayAuthenticate, userViewColumns, userViewFromRow, type UserView } from '../../users';
+import { mayAuthenticate, sessionCounts, userViewColumns, userViewFromRow, type UserView } from '../../users';
 import { SESSION_COLUMNS, SessionRow } from './session.row';
 
 /**
@@ -45,7 +45,10 @@ export class SessionsReader {
     }
     // A blocked user's session is returned, so that the caller answers `user_blocked` (as Appwrite does);
     // an ended session of a user who may authenticate is simply no session.
-    if (mayAuthenticate(user).allowed && Number(row.session_user_epoch) !== user.sessionEpoch)
+    if (
+      mayAuthenticate(user).allowed &&
+      !sessionCounts(user, { id: String(row.id), userEpoch: Number(row.session_user_epoch) })
+    )
       return undefined;
     return { session: session as SessionRow, user };
   }
@@ -56,6 +59,21 @@ export class SessionsReader {
       [userId],
     );
     return rows;
+  }
+
+  /**
+   * The sessions that still count for this incarnation of the user (users' session policy), oldest first:
+   * what the account sees as its own, whether or not the revocation worker has caught up.
+   */
+  async listCounting(user: UserView): Promise<SessionRow[]> {
+    const [rows] = await this.pool.execute<Array<SessionRow & { session_user_epoch: number }>>(
+      `SELECT ${SESSION_COLUMNS}, s.user_epoch AS session_user_epoch FROM sessions s
+        WHERE s.user_id = ? AND s.user_incarnation = ? AND ${LIVE} ORDER BY s.created_at, s.id LIMIT 1000`,
+      [user.id, user.incarnation],
+    );
+    return rows
+      .filter((row) => sessionCounts(user, { id: row.id, userEpoch: Number(row.session_user_epoch) }))
+      .map(({ session_user_epoch: _epoch, ...row }) => row as SessionRow);
   }
 
   /** Live sessions of a user, newest first (for the session limit and "sign out everywhere"). */

@@ -115,6 +115,20 @@ describe('RevokeSessionsOnUserChangeProcessor', () => {
     expect(t.revocations().map((e) => e.data.reason)).toEqual(['user.password.changed']);
   });
 
+  it('leaves the session a user changed its own password from', async () => {
+    const t = await setup([
+      ['s1', 10],
+      ['s2', 10],
+    ]);
+    await t.processor.consume({
+      ...blocked,
+      id: 'e4',
+      type: 'user.password.changed',
+      data: { password: null, hash: 'argon2', hashOptions: {}, keepSessionId: 's2' },
+    });
+    expect(t.revocations().map((e) => e.streamId)).toEqual(['s1']);
+  });
+
   it('appends nothing on a replay, and nothing for an unblock', async () => {
     const t = await setup([['s1', 10]]);
     await t.processor.consume(blocked);

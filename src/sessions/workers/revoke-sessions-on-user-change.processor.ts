@@ -6,7 +6,7 @@ import { APP_CONFIG, AppConfig } from '../../config';
 import { MYSQL_POOL } from '../../database';
 import { EVENT_DECODER } from '../../database';
 import { EventProcessor } from '../../relay';
-import type { UserEvent } from '../../users';
+import { keptSessionOf, type UserEvent } from '../../users';
 import { SessionNotFoundError } from '../domain/session.errors';
 import { SessionRepository } from '../infrastructure/session.repository';
 import { SessionsReader } from '../infrastructure/sessions.reader';
@@ -37,7 +37,9 @@ export class RevokeSessionsOnUserChangeProcessor extends EventProcessor<UserEven
     const occurredAt = event.occurredAt;
     // Every session this change ended was made in an epoch before the event's position. That includes all
     // sessions of a deleted incarnation, and excludes those of an id re-created since (later positions).
+    const kept = keptSessionOf(event.event);
     for (const sessionId of await this.reader.listEndedIds(event.streamId, event.position)) {
+      if (sessionId === kept) continue;
       try {
         await this.sessions.update(sessionId, (s) => s.revoke(reason), undefined, {
           actor: { type: 'system', id: SESSION_REVOCATION.queue },

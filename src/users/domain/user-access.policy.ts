@@ -34,6 +34,28 @@ export function endsSessions(event: UserEvent): boolean {
   }
 }
 
+/** The session an event that ends the user's sessions lets go on (the one a user changed its password from). */
+export function keptSessionOf(event: UserEvent): string | null {
+  return event.type === UserPasswordChangedEvent.type ? (event.data.keepSessionId ?? null) : null;
+}
+
+/** What the policy needs to know of a user to judge one of its sessions. */
+export interface UserSessionState {
+  /** Position of the last event that ended the user's sessions. */
+  sessionEpoch: number;
+  /** The session that last event let go on, with the epoch it is valid in. */
+  keptSession: { id: string; epoch: number } | null;
+}
+
+/**
+ * Whether a session (of this incarnation of the user, neither revoked nor expired) still counts: made in the
+ * user's current epoch, or the one session the last ending event kept, in the epoch it was valid in then.
+ */
+export function sessionCounts(user: UserSessionState, session: { id: string; userEpoch: number }): boolean {
+  if (session.userEpoch === user.sessionEpoch) return true;
+  return user.keptSession?.id === session.id && user.keptSession.epoch === session.userEpoch;
+}
+
 /** What the policy needs to know of a user. */
 export interface UserAccessState {
   /** Appwrite's `status`: false is blocked. */

@@ -87,6 +87,11 @@ describe('UserAggregate', () => {
         new UserPasswordChangedEvent({ password: 'h', ...argon }),
       ],
       [
+        'password, keeping the session it was changed from',
+        (u: UserAggregate) => u.changePassword({ password: 'h', ...argon }, 's1'),
+        new UserPasswordChangedEvent({ password: 'h', ...argon, keepSessionId: 's1' }),
+      ],
+      [
         'password hash (re-hash)',
         (u: UserAggregate) => u.rehashPassword({ password: '$argon2id$x', ...argon }, created.data.password!),
         new UserPasswordRehashedEvent({ password: '$argon2id$x', ...argon }),

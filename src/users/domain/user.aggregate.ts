@@ -98,9 +98,10 @@ export class UserAggregate extends EventSourcedAggregate<UserEvent> {
     this.apply(new UserPhoneChangedEvent({ phone }));
   }
 
-  changePassword(password: PasswordHash): void {
+  /** `keepSessionId`: the session the user changed it from, which goes on counting (see the event). */
+  changePassword(password: PasswordHash, keepSessionId?: string): void {
     this.assertExists();
-    this.apply(new UserPasswordChangedEvent({ ...password }));
+    this.apply(new UserPasswordChangedEvent({ ...password, ...(keepSessionId ? { keepSessionId } : {}) }));
   }
 
   /**

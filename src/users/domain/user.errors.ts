@@ -16,23 +16,13 @@ export class UserAlreadyExistsError extends AppwriteError {
   }
 }
 
-export class UserEmailAlreadyExistsError extends AppwriteError {
+/**
+ * Appwrite 1.9.5 answers an email or phone update that takes another user's address with this type: the
+ * address is found as someone's messaging target before the users table is touched.
+ */
+export class UserTargetAlreadyExistsError extends AppwriteError {
   constructor() {
-    super(
-      409,
-      'user_email_already_exists',
-      'A user with the same email already exists in the current project.',
-    );
-  }
-}
-
-export class UserPhoneAlreadyExistsError extends AppwriteError {
-  constructor() {
-    super(
-      409,
-      'user_phone_already_exists',
-      'A user with the same phone number already exists in the current project.',
-    );
+    super(409, 'user_target_already_exists', 'A target with the same ID already exists.');
   }
 }
 

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 
 const DATE = '2020-10-15T06:38:00.000+00:00';
 
@@ -89,3 +89,6 @@ export class UserListModel {
 export class PreferencesModel {
   [key: string]: unknown;
 }
+
+/** Appwrite's Account model: what a signed-in user sees of itself, the User without the password fields. */
+export class AccountModel extends OmitType(UserModel, ['password', 'hash', 'hashOptions'] as const) {}

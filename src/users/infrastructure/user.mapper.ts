@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { formatDateTime, isFormatBelow } from '@libs/http';
-import type { TargetModel, UserModel } from '../dtos/user.response.dto';
+import type { AccountModel, TargetModel, UserModel } from '../dtos/user.response.dto';
 import type { UserView } from '../queries/user.view';
 
 /** What the caller may see, and in which response format. */
@@ -76,4 +76,18 @@ export function toUserModel(row: UserView, view: UserModelOptions): Partial<User
     delete model.impersonatorUserId;
   }
   return model;
+}
+
+/** A user → Appwrite's Account model (the `/v1/account` routes): the User model without its password fields. */
+export function toAccountModel(row: UserView, responseFormat?: unknown): Partial<AccountModel> {
+  const {
+    password: _password,
+    hash: _hash,
+    hashOptions: _hashOptions,
+    ...account
+  } = toUserModel(row, {
+    showHashes: false,
+    responseFormat,
+  });
+  return account;
 }

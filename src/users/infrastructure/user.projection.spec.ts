@@ -19,6 +19,8 @@ function recordingConnection(row: Record<string, unknown> = {}) {
   return { connection: connection as unknown as PoolConnection, statements };
 }
 
+const EPOCH_SQL = 'UPDATE users SET kept_session_epoch';
+
 const at = new Date('2026-01-02T03:04:05.678Z');
 const stored = (type: string, data: Record<string, unknown>, version = 2) =>
   recorded(USER_EVENTS.toDomain({ type, schemaVersion: 1, data }), {
@@ -151,24 +153,40 @@ describe('UserProjection', () => {
       `UPDATE users SET ${assignments}, version = ?, updated_at = ? WHERE id = ?`,
       [...values, 7, at, 'u1'],
     ]);
-    const others = statements.slice(1).filter(([sql]) => !sql.startsWith('UPDATE users SET session_epoch'));
+    const others = statements.slice(1).filter(([sql]) => !sql.startsWith(EPOCH_SQL));
     expect(others.length > 0).toBe(reindexes);
   });
 
   it.each([
-    ['user.status.changed', { status: false }, true],
-    ['user.status.changed', { status: true }, false],
-    ['user.password.changed', { password: null, hash: 'argon2', hashOptions: {} }, true],
-    ['user.password.rehashed', { password: 'h', hash: 'argon2', hashOptions: {} }, false],
-    ['user.name.changed', { name: 'x' }, false],
-    ['user.banned', { reason: null, expiresAt: null }, true],
-    ['user.unbanned', { expired: false }, false],
-    ['user.locked', { until: '2030-01-01T00:00:00.000Z', cause: 'manual' }, false],
-  ])('%s %j moves the session epoch to its position: %s', async (type, data, moves) => {
+    ['user.status.changed', { status: false }, true, null],
+    ['user.status.changed', { status: true }, false, null],
+    ['user.password.changed', { password: null, hash: 'argon2', hashOptions: {} }, true, null],
+    [
+      'user.password.changed',
+      { password: 'h', hash: 'argon2', hashOptions: {}, keepSessionId: 's1' },
+      true,
+      's1',
+    ],
+    ['user.password.rehashed', { password: 'h', hash: 'argon2', hashOptions: {} }, false, null],
+    ['user.name.changed', { name: 'x' }, false, null],
+    ['user.banned', { reason: null, expiresAt: null }, true, null],
+    ['user.unbanned', { expired: false }, false, null],
+    ['user.locked', { until: '2030-01-01T00:00:00.000Z', cause: 'manual' }, false, null],
+  ])('%s %j moves the session epoch to its position: %s (keeping %s)', async (type, data, moves, kept) => {
     const { connection, statements } = recordingConnection(row);
     await new UserProjection().apply(connection, [stored(type, data, 7)]);
-    const epoch = statements.filter(([sql]) => sql.startsWith('UPDATE users SET session_epoch'));
-    expect(epoch).toEqual(moves ? [['UPDATE users SET session_epoch = ? WHERE id = ?', [41, 'u1']]] : []);
+    const epoch = statements.filter(([sql]) => sql.startsWith(EPOCH_SQL));
+    expect(epoch).toEqual(
+      moves
+        ? [
+            [
+              `${EPOCH_SQL} = IF(kept_session_id <=> ?, kept_session_epoch, session_epoch), ` +
+                'kept_session_id = ?, session_epoch = ? WHERE id = ?',
+              [kept, kept, 41, 'u1'],
+            ],
+          ]
+        : [],
+    );
   });
 
   it('deletes the row and its tokens on user.deleted', async () => {

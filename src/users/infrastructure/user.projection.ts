@@ -20,7 +20,7 @@ import {
   UserLockedEvent,
   UserUnlockedEvent,
 } from '../domain/events';
-import { endsSessions } from '../domain/user-access.policy';
+import { endsSessions, keptSessionOf } from '../domain/user-access.policy';
 import { EMAIL_METADATA_COLUMNS, emailMetadataValues, setEmailMetadata } from './user-email-metadata';
 import { SearchableUser, userSearchTokens } from './user-search-tokens';
 
@@ -37,6 +37,14 @@ interface SearchRow {
 }
 
 type Value = string | number | Date | null;
+
+/**
+ * `kept_session_epoch` is assigned first, so it reads the previous kept session and epoch whether the server
+ * assigns left to right (MySQL) or simultaneously (MariaDB's SIMULTANEOUS_ASSIGNMENT).
+ */
+const MOVE_SESSION_EPOCH =
+  'UPDATE users SET kept_session_epoch = IF(kept_session_id <=> ?, kept_session_epoch, session_epoch), ' +
+  'kept_session_id = ?, session_epoch = ? WHERE id = ?';
 
 /** `UPDATE users SET <assignments>, version, updated_at` for the event's user. */
 async function set(sql: Sql, recorded: RecordedEvent, assignments: string, values: Value[]): Promise<void> {
@@ -120,10 +128,10 @@ export class UserProjection {
       // Users' session policy: an event that ends the sessions starts a new epoch (unblocking does not, so
       // the sessions a block ended stay ended). A deleted user has no row left to move.
       if (endsSessions(recorded.event) && recorded.event.type !== UserDeletedEvent.type) {
-        await sql.execute('UPDATE users SET session_epoch = ? WHERE id = ?', [
-          recorded.position,
-          recorded.streamId,
-        ]);
+        // A kept session keeps the epoch it was valid in: the one it was already kept in if it is the same
+        // session again, else the epoch now ending. Every other kept session ends with this event.
+        const keep = keptSessionOf(recorded.event);
+        await sql.execute(MOVE_SESSION_EPOCH, [keep, keep, recorded.position, recorded.streamId]);
       }
     }
   }

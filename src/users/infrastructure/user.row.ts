@@ -6,6 +6,8 @@ export interface UserRow extends RowDataPacket {
   sequence: number;
   /** Position of the last event that ended the user's sessions (see the session-epochs migration). */
   session_epoch: number;
+  kept_session_id: string | null;
+  kept_session_epoch: number | null;
   id: string;
   name: string;
   email: string | null;
@@ -63,6 +65,8 @@ const COLUMN_NAMES = [
   'ban_reason',
   'ban_expires_at',
   'locked_until',
+  'kept_session_id',
+  'kept_session_epoch',
 ] as const;
 
 /** A nullable TINYINT(1) flag. */
@@ -85,6 +89,10 @@ export function userViewFromRow(row: Record<string, unknown>, prefix = ''): User
     id: r.id,
     incarnation: Number(r.sequence),
     sessionEpoch: Number(r.session_epoch),
+    keptSession:
+      r.kept_session_id === null || r.kept_session_id === undefined
+        ? null
+        : { id: r.kept_session_id, epoch: Number(r.kept_session_epoch) },
     name: r.name,
     email: r.email,
     phone: r.phone,

@@ -5,6 +5,8 @@ export interface UserView {
   incarnation: number;
   /** Position of the last event that ended the user's sessions (users' session policy). */
   sessionEpoch: number;
+  /** The session the last epoch change let go on (users' session policy), or null. */
+  keptSession: { id: string; epoch: number } | null;
   name: string;
   email: string | null;
   phone: string | null;

@@ -1,7 +1,6 @@
 import { Controller, Get, Param, Query as QueryString } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { formatDateTime } from '@libs/http';
 import { looseBoolean } from '@libs/http/params';
 import { RequireScopes } from '../../../auth';
 import {
@@ -13,21 +12,13 @@ import {
   defineParams,
 } from '../../../common';
 import { UserNotFoundError } from '../../../users';
-import { LogListModel, LogModel } from '../../dtos/log.response.dto';
-import { ActivityLogRow, LOG_FIELDS } from '../../infrastructure/activity-log.columns';
+import { LogListModel } from '../../dtos/log.response.dto';
+import { toLogModel } from '../../infrastructure/log.mapper';
 import { ListUserLogsQuery } from './list-user-logs.query';
 
 const ListUserLogsRequest = defineParams<{ total: boolean }>('ListUserLogsRequest', {
   total: { validator: looseBoolean, default: true },
 });
-
-function toLogModel(row: ActivityLogRow): LogModel {
-  const model: Record<string, string> = {};
-  for (const [key, column] of LOG_FIELDS) {
-    model[key] = key === 'time' ? formatDateTime(row.time as Date) : String(row[column] ?? '');
-  }
-  return model as unknown as LogModel;
-}
 
 @ApiTags('users')
 @Controller('v1/users')

@@ -1,16 +1,12 @@
-import { Controller, Delete, HttpCode, Inject, Param, Res } from '@nestjs/common';
+import { Controller, Delete, HttpCode, Param } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
 import { ConflictError } from '@libs/http';
 import { RequireScopes } from '../../../auth';
 import { ApiAppwriteErrors, when, SessionIdPipe, UserIdPipe } from '../../../common';
 import { UserNotFoundError, GetUserQuery } from '../../../users';
-import { APP_CONFIG, AppConfig } from '../../../config';
-import { AccountSession, CurrentSession, sessionCookieName } from '../../infrastructure/account-session';
-import { RequireSession } from '../../infrastructure/require-session.decorator';
 import { SessionsReader } from '../../infrastructure/sessions.reader';
-import { NoSessionError, SessionNotFoundError } from '../../domain/session.errors';
+import { SessionNotFoundError } from '../../domain/session.errors';
 import { RevokeSessionCommand } from './revoke-session.handler';
 
 @ApiTags('users')
@@ -58,30 +54,5 @@ export class RevokeUserSessionsController {
           if (!(error instanceof SessionNotFoundError)) throw error;
         });
     }
-  }
-}
-
-@ApiTags('account')
-@Controller('v1/account/sessions')
-export class LogoutController {
-  constructor(
-    private readonly commandBus: CommandBus,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  @Delete('current')
-  @HttpCode(204)
-  @RequireSession()
-  @ApiOperation({ operationId: 'account.deleteSession', summary: 'Log out: revoke the current session' })
-  @ApiNoContentResponse({ description: 'Revoked (no body); the session cookie is cleared' })
-  @ApiAppwriteErrors(when(SessionNotFoundError, 'The session was revoked meanwhile'), ConflictError)
-  async logout(@CurrentSession() current: AccountSession, @Res({ passthrough: true }) reply: FastifyReply) {
-    // A credential that belongs to no session (a personal access token) has nothing to log out of.
-    if (!current.session) throw new NoSessionError();
-    await this.commandBus.execute(new RevokeSessionCommand(current.session.id, 'logout'));
-    void reply.header(
-      'set-cookie',
-      `${sessionCookieName(this.config.PROJECT_ID)}=; Path=/; HttpOnly; Max-Age=0`,
-    );
   }
 }

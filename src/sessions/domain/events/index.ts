@@ -5,9 +5,14 @@ import { SessionSweepCompletedEvent, SessionSweepRequestedEvent } from './sessio
 
 export * from './session-created.event';
 export * from './session-revoked.event';
-export * from './session-sweep.events';
+import { SessionExtendedEvent } from './session-extended.event';
 
-export type SessionEvent = SessionCreatedEvent | SessionRevokedEvent;
+export * from './session-created.event';
+export * from './session-revoked.event';
+export * from './session-sweep.events';
+export * from './session-extended.event';
+
+export type SessionEvent = SessionCreatedEvent | SessionRevokedEvent | SessionExtendedEvent;
 
 export const SESSION_STREAM = 'session';
 
@@ -15,7 +20,8 @@ export const SESSION_EVENTS = new EventRegistry<SessionEvent>(({ data }) =>
   typeof data.userId === 'string' ? data.userId : undefined,
 )
   .register(SessionCreatedEvent, { 1: upcastSessionCreatedV1 })
-  .register(SessionRevokedEvent);
+  .register(SessionRevokedEvent)
+  .register(SessionExtendedEvent);
 
 /** Narrows a decoded event of any stream to a session event. */
 export function isSessionEvent(recorded: RecordedEvent): recorded is RecordedEvent<SessionEvent> {

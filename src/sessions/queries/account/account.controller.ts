@@ -1,9 +1,11 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiAppwriteErrors, Caller, CallerView, SessionIdPipe, when } from '../../../common';
+import { AccountModel, PreferencesModel, toAccountModel } from '../../../users';
 import { SessionNotFoundError } from '../../domain/session.errors';
-import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { UserModel, toUserModel } from '../../../users';
 import { SessionModel } from '../../dtos/session.response.dto';
 import { AccountSession, CurrentSession } from '../../infrastructure/account-session';
+import { isCurrent, OwnSessions } from '../../infrastructure/own-sessions';
 import { RequireSession } from '../../infrastructure/require-session.decorator';
 import { toSessionModel } from '../../infrastructure/session.mapper';
 
@@ -11,21 +13,42 @@ import { toSessionModel } from '../../infrastructure/session.mapper';
 @ApiTags('account')
 @Controller('v1/account')
 export class AccountController {
+  constructor(private readonly own: OwnSessions) {}
+
   @Get()
   @RequireSession()
   @ApiOperation({ operationId: 'account.get', summary: 'The user of the current session' })
-  @ApiOkResponse({ type: UserModel, description: 'The user (without password hash)' })
-  get(@CurrentSession() current: AccountSession) {
-    return toUserModel(current.user, { showHashes: false });
+  @ApiOkResponse({ type: AccountModel, description: "Appwrite's Account model (no password fields)" })
+  get(@CurrentSession() current: AccountSession, @Caller() caller: CallerView) {
+    return toAccountModel(current.user, caller.responseFormat);
   }
 
-  @Get('sessions/current')
+  @Get('prefs')
   @RequireSession()
-  @ApiOperation({ operationId: 'account.getSession', summary: 'The current session' })
+  @ApiOperation({ operationId: 'account.getPrefs', summary: "The current user's preferences" })
+  @ApiOkResponse({ type: PreferencesModel, description: 'The preferences object itself (`{}` when empty)' })
+  prefs(@CurrentSession() current: AccountSession) {
+    return current.user.prefs;
+  }
+
+  @Get('sessions/:sessionId')
+  @RequireSession()
+  @ApiOperation({
+    operationId: 'account.getSession',
+    summary: 'One of the current user’s sessions',
+    description: 'Use `current` as the id for the session of the request.',
+  })
+  @ApiParam({ name: 'sessionId', description: 'A session id, or `current`' })
   @ApiOkResponse({ type: SessionModel, description: 'The session (its secret is never shown again)' })
-  current(@CurrentSession() current: AccountSession) {
-    // A credential that belongs to no session (a personal access token) has no current session to show.
-    if (!current.session) throw new SessionNotFoundError();
-    return toSessionModel(current.session, { current: true });
+  @ApiAppwriteErrors(
+    ...SessionIdPipe.errors,
+    when(SessionNotFoundError, "An unknown, revoked or expired session, or another user's"),
+  )
+  async session(
+    @CurrentSession() current: AccountSession,
+    @Param('sessionId', SessionIdPipe) sessionId: string,
+  ) {
+    const row = await this.own.find(current, sessionId);
+    return toSessionModel(row, { current: isCurrent(current, row) });
   }
 }

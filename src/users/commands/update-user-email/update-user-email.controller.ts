@@ -5,7 +5,7 @@ import { emailOrEmpty } from '@libs/http/params';
 import { ConflictError } from '@libs/http';
 import { RequireScopes } from '../../../auth';
 import { ApiAppwriteErrors, when, Caller, CallerView, UserIdPipe, defineParams } from '../../../common';
-import { UserEmailAlreadyExistsError, UserNotFoundError } from '../../domain/user.errors';
+import { UserTargetAlreadyExistsError, UserNotFoundError } from '../../domain/user.errors';
 import { UserModel } from '../../dtos/user.response.dto';
 import { toUserModel } from '../../infrastructure/user.mapper';
 import { GetUserQuery } from '../../queries/get-user/get-user.handler';
@@ -40,7 +40,7 @@ export class UpdateUserEmailController {
     ...UserIdPipe.errors,
     ...UpdateUserEmailRequest.errors,
     UserNotFoundError,
-    when(UserEmailAlreadyExistsError, 'Another user has this email'),
+    when(UserTargetAlreadyExistsError, 'Another user has this email'),
     when(ConflictError, 'Concurrent writes to this user kept conflicting'),
   )
   async update(

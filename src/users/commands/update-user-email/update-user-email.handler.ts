@@ -1,5 +1,5 @@
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { UserEmailAlreadyExistsError } from '../../domain/user.errors';
+import { UserTargetAlreadyExistsError } from '../../domain/user.errors';
 import { UserRepository } from '../../infrastructure/user.repository';
 
 export class UpdateUserEmailCommand extends Command<void> {
@@ -19,7 +19,7 @@ export class UpdateUserEmailHandler implements ICommandHandler<UpdateUserEmailCo
     await this.users.update(
       userId,
       (user) => user.changeEmail(email),
-      () => new UserEmailAlreadyExistsError(),
+      () => new UserTargetAlreadyExistsError(),
     );
   }
 }

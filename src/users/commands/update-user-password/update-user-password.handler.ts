@@ -10,6 +10,8 @@ export class UpdateUserPasswordCommand extends Command<void> {
     readonly userId: string,
     /** Plain text; `""` removes the password. Hashed here, never stored or logged. */
     readonly password: string,
+    /** The session the user changed its own password from: it stays valid (the account route). */
+    readonly keepSessionId?: string,
   ) {
     super();
   }
@@ -23,15 +25,16 @@ export class UpdateUserPasswordHandler implements ICommandHandler<UpdateUserPass
     private readonly failures: AuthenticationFailures,
   ) {}
 
-  async execute({ userId, password }: UpdateUserPasswordCommand): Promise<void> {
+  async execute({ userId, password, keepSessionId }: UpdateUserPasswordCommand): Promise<void> {
     // Hash once, outside the retry loop: a concurrency retry must not pay argon2 again.
     const hashed = await hashForStorage(this.hasher, password);
     await this.users.update(
       userId,
       (user) => {
-        user.changePassword(hashed);
-        // An admin setting a new password is the usual way out of a lock-out: it clears the lock too.
-        user.unlock();
+        user.changePassword(hashed, keepSessionId);
+        // An admin setting a new password is the usual way out of a lock-out: it clears the lock too. The
+        // user's own change (which keeps its session) does not: a lock is an admin's or the limiter's call.
+        if (keepSessionId === undefined) user.unlock();
       },
       (error) => error,
     );

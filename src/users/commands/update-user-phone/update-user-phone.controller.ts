@@ -5,7 +5,7 @@ import { phoneOrEmpty } from '@libs/http/params';
 import { ConflictError } from '@libs/http';
 import { RequireScopes } from '../../../auth';
 import { ApiAppwriteErrors, when, Caller, CallerView, UserIdPipe, defineParams } from '../../../common';
-import { UserNotFoundError, UserPhoneAlreadyExistsError } from '../../domain/user.errors';
+import { UserNotFoundError, UserTargetAlreadyExistsError } from '../../domain/user.errors';
 import { UserModel } from '../../dtos/user.response.dto';
 import { toUserModel } from '../../infrastructure/user.mapper';
 import { GetUserQuery } from '../../queries/get-user/get-user.handler';
@@ -40,7 +40,7 @@ export class UpdateUserPhoneController {
     ...UserIdPipe.errors,
     ...UpdateUserPhoneRequest.errors,
     UserNotFoundError,
-    when(UserPhoneAlreadyExistsError, 'Another user has this phone number'),
+    when(UserTargetAlreadyExistsError, 'Another user has this phone number'),
     when(ConflictError, 'Concurrent writes to this user kept conflicting'),
   )
   async update(

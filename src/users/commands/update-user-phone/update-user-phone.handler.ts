@@ -1,5 +1,5 @@
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { UserPhoneAlreadyExistsError } from '../../domain/user.errors';
+import { UserTargetAlreadyExistsError } from '../../domain/user.errors';
 import { UserRepository } from '../../infrastructure/user.repository';
 
 export class UpdateUserPhoneCommand extends Command<void> {
@@ -19,7 +19,7 @@ export class UpdateUserPhoneHandler implements ICommandHandler<UpdateUserPhoneCo
     await this.users.update(
       userId,
       (user) => user.changePhone(number),
-      () => new UserPhoneAlreadyExistsError(),
+      () => new UserTargetAlreadyExistsError(),
     );
   }
 }
