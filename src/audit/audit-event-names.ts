@@ -12,6 +12,7 @@ import {
   SessionEvent,
   SessionRevokedEvent,
 } from '../sessions/domain/events';
+import { isTokenEvent, TokenConsumedEvent, TokenCreatedEvent, TokenEvent } from '../sessions/domain/events';
 import {
   isUserEvent,
   UserCreatedEvent,
@@ -55,10 +56,17 @@ const IDENTITY_ACTIONS: Record<IdentityEvent['type'], string> = {
   [IdentityDeletedEvent.type]: 'delete',
 };
 
+/** Appwrite creates a token (`tokens.create`) and deletes it when it is exchanged for a session. */
+const TOKEN_ACTIONS: Record<TokenEvent['type'], string> = {
+  [TokenCreatedEvent.type]: 'create',
+  [TokenConsumedEvent.type]: 'delete',
+};
+
 /** The user an event is about: the stream for user events, the session's or identity's user otherwise. */
 export function subjectUserId(recorded: RecordedEvent<AnyEvent>): string {
   if (isSessionEvent(recorded)) return recorded.event.data.userId;
   if (isIdentityEvent(recorded)) return recorded.event.data.userId;
+  if (isTokenEvent(recorded)) return recorded.event.data.userId;
   return recorded.streamId;
 }
 
@@ -74,5 +82,7 @@ export function auditEventName(recorded: RecordedEvent<AnyEvent>): string {
     return `users.${userId}.sessions.${recorded.streamId}.${SESSION_ACTIONS[recorded.event.type]}`;
   if (isIdentityEvent(recorded))
     return `users.${userId}.identities.${recorded.streamId}.${IDENTITY_ACTIONS[recorded.event.type]}`;
+  if (isTokenEvent(recorded))
+    return `users.${userId}.tokens.${recorded.streamId}.${TOKEN_ACTIONS[recorded.event.type]}`;
   return `${recorded.streamType}.${recorded.streamId}.${recorded.event.type}`;
 }

@@ -35,3 +35,10 @@ export class TooManyAttemptsError extends AppwriteError {
     );
   }
 }
+
+/** A token secret that is wrong, already used or expired, or a user that has none (Appwrite's one answer). */
+export class InvalidTokenError extends AppwriteError {
+  constructor() {
+    super(401, 'user_invalid_token', 'Invalid token passed in the request.');
+  }
+}

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool, RowDataPacket } from 'mysql2/promise';
 import { MYSQL_POOL } from '../../database';
-import { mayAuthenticate, userViewColumns, userViewFromRow, type UserView } from '../../users';
+import { credentialStands, userViewColumns, userViewFromRow, type UserView } from '../../users';
 import { SESSION_COLUMNS, SessionRow } from './session.row';
 
 /** Live = not revoked and not expired. */
@@ -13,10 +13,13 @@ const LIVE = 's.revoked_at IS NULL AND s.expire > NOW(3)';
  * re-created id is another user); the session's epoch against the user's says whether a block or a new
  * password has ended it since.
  */
-const VALIDATE_SQL =
+const validateSql = (key: string) =>
   `SELECT ${SESSION_COLUMNS}, s.user_epoch AS session_user_epoch, ${userViewColumns('u', 'u_')} ` +
   'FROM sessions s JOIN users u ON u.id = s.user_id AND u.sequence = s.user_incarnation ' +
-  `WHERE s.secret_hash = ? AND ${LIVE}`;
+  `WHERE ${key} = ? AND ${LIVE}`;
+const VALIDATE_SQL = validateSql('s.secret_hash');
+/** The same validation for a credential that names its session (a JWT). */
+const VALIDATE_BY_ID_SQL = validateSql('s.id');
 
 @Injectable()
 export class SessionsReader {
@@ -30,7 +33,19 @@ export class SessionsReader {
   async findLiveBySecretHash(
     secretHash: string,
   ): Promise<{ session: SessionRow; user: UserView } | undefined> {
-    const [rows] = await this.pool.execute<RowDataPacket[]>(VALIDATE_SQL, [secretHash]);
+    return this.findLive(VALIDATE_SQL, secretHash);
+  }
+
+  /** As `findLiveBySecretHash`, for a session named by its id (the session a JWT was minted from). */
+  async findLiveById(sessionId: string): Promise<{ session: SessionRow; user: UserView } | undefined> {
+    return this.findLive(VALIDATE_BY_ID_SQL, sessionId);
+  }
+
+  private async findLive(
+    sql: string,
+    key: string,
+  ): Promise<{ session: SessionRow; user: UserView } | undefined> {
+    const [rows] = await this.pool.execute<RowDataPacket[]>(sql, [key]);
     const row = rows[0];
     if (!row) return undefined;
     const user = userViewFromRow(row, 'u_');
@@ -40,8 +55,8 @@ export class SessionsReader {
     }
     // A blocked user's session is returned, so that the caller answers `user_blocked` (as Appwrite does);
     // an ended session of a user who may authenticate is simply no session.
-    if (mayAuthenticate(user).allowed && Number(row.session_user_epoch) !== user.sessionEpoch)
-      return undefined;
+    const binding = { incarnation: user.incarnation, sessionEpoch: Number(row.session_user_epoch) };
+    if (!credentialStands(user, binding)) return undefined;
     return { session: session as SessionRow, user };
   }
 

@@ -34,3 +34,21 @@ export type AccessDecision = { allowed: true } | { allowed: false; reason: 'bloc
 export function mayAuthenticate(user: UserAccessState): AccessDecision {
   return user.status ? { allowed: true } : { allowed: false, reason: 'blocked' };
 }
+
+/** What a credential (a session, a JWT) recorded of its user when it was issued. */
+export interface UserBinding {
+  /** The user's incarnation: a deleted and re-created id is another user. */
+  incarnation: number;
+  /** The user's session epoch: a block or a new password moves it on. */
+  sessionEpoch: number;
+}
+
+/**
+ * Whether a credential issued to `binding` still stands for `user` as it is now: the same incarnation, and no
+ * block or new password since. A blocked user's credential still stands, so that the caller answers
+ * `user_blocked` (as Appwrite does) through `mayAuthenticate`.
+ */
+export function credentialStands(user: UserAccessState & UserBinding, binding: UserBinding): boolean {
+  if (user.incarnation !== binding.incarnation) return false;
+  return !mayAuthenticate(user).allowed || user.sessionEpoch === binding.sessionEpoch;
+}

@@ -1,9 +1,13 @@
 import { EventRegistry, RecordedEvent } from '@libs/event-store';
 import { SessionCreatedEvent, upcastSessionCreatedV1 } from './session-created.event';
 import { SessionRevokedEvent } from './session-revoked.event';
+import { TokenConsumedEvent } from './token-consumed.event';
+import { TokenCreatedEvent } from './token-created.event';
 
 export * from './session-created.event';
 export * from './session-revoked.event';
+export * from './token-created.event';
+export * from './token-consumed.event';
 
 export type SessionEvent = SessionCreatedEvent | SessionRevokedEvent;
 
@@ -18,4 +22,19 @@ export const SESSION_EVENTS = new EventRegistry<SessionEvent>(({ data }) =>
 /** Narrows a decoded event of any stream to a session event. */
 export function isSessionEvent(recorded: RecordedEvent): recorded is RecordedEvent<SessionEvent> {
   return recorded.streamType === SESSION_STREAM;
+}
+
+export type TokenEvent = TokenCreatedEvent | TokenConsumedEvent;
+
+export const TOKEN_STREAM = 'token';
+
+export const TOKEN_EVENTS = new EventRegistry<TokenEvent>(({ data }) =>
+  typeof data.userId === 'string' ? data.userId : undefined,
+)
+  .register(TokenCreatedEvent)
+  .register(TokenConsumedEvent);
+
+/** Narrows a decoded event of any stream to a token event. */
+export function isTokenEvent(recorded: RecordedEvent): recorded is RecordedEvent<TokenEvent> {
+  return recorded.streamType === TOKEN_STREAM;
 }
