@@ -1,5 +1,6 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiAppwriteErrors } from '../common';
 import { JwtKeyRing } from './jwt-key-ring';
 
 class JwkModel {
@@ -38,6 +39,7 @@ export class JwksController {
       'its key in the `kid` header; `alg` is `EdDSA` (Ed25519).',
   })
   @ApiOkResponse({ type: JwksModel, description: 'The key set' })
+  @ApiAppwriteErrors()
   async jwks(): Promise<JwksModel> {
     return { keys: (await this.keys.publicJwks()) as JwkModel[] };
   }

@@ -23,6 +23,9 @@ const APPWRITE_TYPES = new Set([
   'user_identity_not_found',
   'database_query_order_null',
   'document_update_conflict',
+  'user_jwt_invalid',
+  'user_jwt_and_cookie_set',
+  'user_invalid_token',
 ]);
 /** The one type of our own: identities cannot be created through Appwrite, so it has no type for this. */
 const EXTENSION_TYPES = new Set(['user_identity_already_exists']);
@@ -163,7 +166,7 @@ describe('OpenAPI document (/docs-json)', () => {
 
   it('declares security as requirements of schemes needed together, never the key as an alternative', () => {
     const schemes = Object.keys(doc.components.securitySchemes);
-    expect(schemes.sort()).toEqual(['Key', 'Project', 'Session', 'SessionCookie']);
+    expect(schemes.sort()).toEqual(['JWT', 'Key', 'Project', 'Session', 'SessionCookie']);
     expect(doc.components.securitySchemes.SessionCookie).toMatchObject({
       in: 'cookie',
       name: 'a_session_test-project',
@@ -188,15 +191,26 @@ describe('OpenAPI document (/docs-json)', () => {
         '[]',
         '[{"Project":[],"Key":[]}]',
         '[{"Project":[]}]',
-        '[{"Project":[],"Session":[]},{"Project":[],"SessionCookie":[]}]',
+        '[{"Project":[],"Session":[]},{"Project":[],"SessionCookie":[]},{"Project":[],"JWT":[]}]',
       ].sort(),
     );
-    expect(kinds['[]'].sort()).toEqual(['GET /health/live', 'GET /health/ready', 'GET /metrics']);
-    expect(kinds['[{"Project":[]}]']).toEqual(['POST /v1/account/sessions/email']);
-    expect(kinds['[{"Project":[],"Session":[]},{"Project":[],"SessionCookie":[]}]'].sort()).toEqual([
+    expect(kinds['[]'].sort()).toEqual([
+      'GET /.well-known/jwks.json',
+      'GET /health/live',
+      'GET /health/ready',
+      'GET /metrics',
+    ]);
+    expect(kinds['[{"Project":[]}]'].sort()).toEqual([
+      'POST /v1/account/sessions/email',
+      'POST /v1/account/sessions/token',
+    ]);
+    expect(
+      kinds['[{"Project":[],"Session":[]},{"Project":[],"SessionCookie":[]},{"Project":[],"JWT":[]}]'].sort(),
+    ).toEqual([
       'DELETE /v1/account/sessions/current',
       'GET /v1/account',
       'GET /v1/account/sessions/current',
+      'POST /v1/account/jwts',
     ]);
   });
 
