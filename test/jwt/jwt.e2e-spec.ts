@@ -119,6 +119,21 @@ describe('JWTs', () => {
     expectAppwriteError(await account(otherJwt), 401, 'general_unauthorized_scope');
   });
 
+  it('is refused once the user has a new password, like its sessions', async () => {
+    const user = await t.createUser({ password: 'first password' });
+    const session = await createSession(user.$id);
+    const bound = (await userJwt(user.$id, { sessionId: session.id })).body.jwt;
+    const unbound = (await userJwt(user.$id)).body.jwt;
+    const changed = await t.request('PATCH', `/v1/users/${user.$id}/password`, {
+      body: { password: 'second password' },
+    });
+    expect(changed.status).toBe(200);
+    expectAppwriteError(await account(bound), 401, 'general_unauthorized_scope');
+    expectAppwriteError(await account(unbound), 401, 'general_unauthorized_scope');
+    // A JWT made after the change works.
+    expect((await account((await userJwt(user.$id)).body.jwt)).status).toBe(200);
+  });
+
   it('is refused once expired, with user_jwt_invalid', async () => {
     const user = await t.createUser({});
     const expired = (await userJwt(user.$id, { duration: 0 })).body.jwt;
