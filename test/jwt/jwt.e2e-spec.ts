@@ -96,6 +96,18 @@ describe('JWTs', () => {
     expectAppwriteError(await account(jwt), 401, 'general_unauthorized_scope');
   });
 
+  it('is refused once its session has expired', async () => {
+    const user = await t.createUser({});
+    const session = await createSession(user.$id);
+    const jwt = (await userJwt(user.$id, { sessionId: session.id })).body.jwt;
+    expect((await account(jwt)).status).toBe(200);
+    await t.db.execute('UPDATE sessions SET expire = ? WHERE id = ?', [
+      new Date(Date.now() - 1000),
+      session.id,
+    ]);
+    expectAppwriteError(await account(jwt), 401, 'general_unauthorized_scope');
+  });
+
   it('is refused once the user is blocked (and again when unblocked, like its session), or deleted', async () => {
     const user = await t.createUser({});
     const session = await createSession(user.$id);
