@@ -11,6 +11,11 @@ import {
   RevokeUserSessionsController,
 } from './commands/revoke-session/revoke-session.controller';
 import { RevokeSessionHandler } from './commands/revoke-session/revoke-session.handler';
+import { RevokeAllSessionsController } from './commands/revoke-all-sessions/revoke-all-sessions.controller';
+import { RevokeAllSessionsHandler } from './commands/revoke-all-sessions/revoke-all-sessions.handler';
+import { SessionSweepProjection } from './infrastructure/session-sweep.projection';
+import { SessionSweepRepository } from './infrastructure/session-sweep.repository';
+import { SessionSweepsReader } from './infrastructure/session-sweeps.reader';
 import { VerifyPasswordController } from './commands/verify-password/verify-password.controller';
 import { CreateAccountJwtController } from './commands/create-jwt/create-account-jwt.controller';
 import { CreateUserJwtController } from './commands/create-jwt/create-user-jwt.controller';
@@ -36,6 +41,7 @@ import { ListUserSessionsController } from './queries/list-user-sessions/list-us
   imports: [UsersModule, JwtModule],
   controllers: [
     LoginController,
+    RevokeAllSessionsController,
     AccountController,
     LogoutController,
     ListUserSessionsController,
@@ -50,6 +56,10 @@ import { ListUserSessionsController } from './queries/list-user-sessions/list-us
   providers: [
     CreateSessionHandler,
     RevokeSessionHandler,
+    RevokeAllSessionsHandler,
+    SessionSweepRepository,
+    SessionSweepProjection,
+    SessionSweepsReader,
     LoginHandler,
     LoginRateLimiter,
     SessionRepository,

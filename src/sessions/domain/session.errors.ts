@@ -36,6 +36,13 @@ export class TooManyAttemptsError extends AppwriteError {
   }
 }
 
+/** An extension's own type: Appwrite has no sweeps. */
+export class SessionSweepNotFoundError extends AppwriteError {
+  constructor() {
+    super(404, 'session_sweep_not_found', 'No session sweep with the requested ID could be found.');
+  }
+}
+
 /** A token secret that is wrong, already used or expired, or a user that has none (Appwrite's one answer). */
 export class InvalidTokenError extends AppwriteError {
   constructor() {
