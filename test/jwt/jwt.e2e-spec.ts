@@ -38,6 +38,7 @@ describe('JWTs', () => {
     expect(payloadOf((await userJwt(user.$id, { sessionId: first.id })).body.jwt).sessionId).toBe(first.id);
     // Appwrite 1.9.5: an ID that is none of the user's sessions gives a JWT bound to no session.
     expect(payloadOf((await userJwt(user.$id, { sessionId: 'nosuchsession' })).body.jwt).sessionId).toBe('');
+    expect(payloadOf((await userJwt(user.$id, { sessionId: '' })).body.jwt).sessionId).toBe('');
     const short = payloadOf((await userJwt(user.$id, { duration: 60 })).body.jwt);
     expect(short.exp - short.iat).toBe(60);
 

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { uid } from '@libs/http/params';
+import { orEmpty, uid } from '@libs/http/params';
 import { RequireScopes } from '../../../auth';
 import { ApiAppwriteErrors, defineParams, UserIdPipe } from '../../../common';
 import { JwtTokens } from '../../../jwt';
@@ -12,7 +12,8 @@ import { DURATION_PARAM } from './jwt-params';
 
 const CreateUserJwtRequest = defineParams<{ sessionId: string; duration: number }>('CreateUserJwtRequest', {
   sessionId: {
-    validator: uid,
+    // `""` is the default spelled out: no session.
+    validator: orEmpty(uid, { type: 'string', maxLength: 36 }),
     default: '',
     description:
       "Session ID. Use the string 'recent' to use the most recent session. Without it, or with the ID of no " +
