@@ -16,7 +16,7 @@ const swc = [
 // NestJS 12 ships as ES modules; Jest on Node 20 cannot require() them, so they are compiled to CommonJS too.
 // light-my-request is listed for the ES-module cookie@2 nested under it (the app's own cookie@1 is CommonJS).
 const transformIgnorePatterns = [
-  '/node_modules/(?!(@nestjs|file-type|strtok3|token-types|peek-readable|@tokenizer|uint8array-extras|load-esm|content-disposition|cookie|light-my-request|@fastify/send|mime)/)',
+  '/node_modules/(?!(@nestjs|file-type|strtok3|token-types|peek-readable|@tokenizer|uint8array-extras|load-esm|content-disposition|cookie|light-my-request|@fastify/send|mime|jose)/)',
 ];
 const moduleNameMapper = {
   '^@libs/([a-z-]+)$': '<rootDir>/libs/$1/src',

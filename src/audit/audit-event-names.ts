@@ -13,6 +13,7 @@ import {
   SessionExtendedEvent,
   SessionRevokedEvent,
 } from '../sessions/domain/events';
+import { isTokenEvent, TokenConsumedEvent, TokenCreatedEvent, TokenEvent } from '../sessions/domain/events';
 import {
   isLoginEvent,
   isUserEvent,
@@ -73,11 +74,18 @@ const IDENTITY_ACTIONS: Record<IdentityEvent['type'], string> = {
   [IdentityDeletedEvent.type]: 'delete',
 };
 
+/** Appwrite creates a token (`tokens.create`) and deletes it when it is exchanged for a session. */
+const TOKEN_ACTIONS: Record<TokenEvent['type'], string> = {
+  [TokenCreatedEvent.type]: 'create',
+  [TokenConsumedEvent.type]: 'delete',
+};
+
 /** The user an event is about: the stream for user events, the session's or identity's user otherwise. */
 export function subjectUserId(recorded: RecordedEvent<AnyEvent>): string {
   if (isSessionEvent(recorded)) return recorded.event.data.userId;
   if (isIdentityEvent(recorded)) return recorded.event.data.userId;
   if (isLoginEvent(recorded)) return recorded.event.data.userId;
+  if (isTokenEvent(recorded)) return recorded.event.data.userId;
   return recorded.streamId;
 }
 
@@ -94,5 +102,7 @@ export function auditEventName(recorded: RecordedEvent<AnyEvent>): string {
   if (isIdentityEvent(recorded))
     return `users.${userId}.identities.${recorded.streamId}.${IDENTITY_ACTIONS[recorded.event.type]}`;
   if (isLoginEvent(recorded)) return `users.${userId}.${LOGIN_ACTIONS[recorded.event.type]}`;
+  if (isTokenEvent(recorded))
+    return `users.${userId}.tokens.${recorded.streamId}.${TOKEN_ACTIONS[recorded.event.type]}`;
   return `${recorded.streamType}.${recorded.streamId}.${recorded.event.type}`;
 }

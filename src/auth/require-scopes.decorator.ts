@@ -15,7 +15,9 @@ export const REQUIRED_SCOPES = 'identity:required-scopes';
  * One OpenAPI security requirement: every scheme in it is needed together. The project header is in each,
  * because the guard checks it on every route it guards. Names are those of `setupSwagger`'s schemes.
  */
-export type SecurityRequirement = { Project: [] } & Partial<Record<'Key' | 'Session' | 'SessionCookie', []>>;
+export type SecurityRequirement = { Project: [] } & Partial<
+  Record<'Key' | 'Session' | 'SessionCookie' | 'JWT', []>
+>;
 
 /** What the guard answers, in its order: the project, then the key (checked whenever one is sent). */
 const PROJECT_ERRORS = [

@@ -123,6 +123,11 @@ const schema = z.object({
   RECONCILE_AFTER_MS: intInRange(100, 86_400_000).default(30000),
   /** While MySQL or Redis is down, the line saying so is repeated at most this often. */
   OUTAGE_LOG_INTERVAL_MS: intInRange(1000, 3600000).default(30000),
+  /**
+   * How often an API process re-reads the shared JWT keys (a rotation made by `npm run jwt:rotate` or another
+   * process signs here within this time; a JWT naming an unknown key re-reads them at once).
+   */
+  JWT_KEYS_REFRESH_MS: intInRange(100, 3_600_000).default(60000),
 });
 
 export type AppConfig = z.infer<typeof schema>;

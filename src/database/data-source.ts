@@ -12,6 +12,7 @@ import { DataKeys1764600000000 } from './migrations/1764600000000-data-keys';
 import { DataKeysByMasterKey1764700000000 } from './migrations/1764700000000-data-keys-by-master-key';
 import { ResealHistory1764800000000 } from './migrations/1764800000000-reseal-history';
 import { EmailMetadata1765200000000 } from './migrations/1765200000000-email-metadata';
+import { JwtKeysAndTokens1765100000000 } from './migrations/1765100000000-jwt-keys-and-tokens';
 import { SessionSweeps1766300000000 } from './migrations/1766300000000-session-sweeps';
 import { BansAndLockouts1765400000000 } from './migrations/1765400000000-bans-and-lockouts';
 import { KeptSessions1765000000000 } from './migrations/1765000000000-kept-sessions';
@@ -33,6 +34,7 @@ function migrations(url: string, options: MigrationOptions) {
     DataKeysByMasterKey1764700000000,
     ResealHistory1764800000000.with({ databaseUrl: url, masterKeys: options.masterKeys }),
     EmailMetadata1765200000000,
+    JwtKeysAndTokens1765100000000,
     SessionSweeps1766300000000,
     BansAndLockouts1765400000000,
     KeptSessions1765000000000,

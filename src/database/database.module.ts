@@ -91,6 +91,6 @@ class DatabaseLifecycle implements OnApplicationShutdown {
     DatabaseLifecycle,
     MysqlWatch,
   ],
-  exports: [DataSource, MYSQL_POOL, EVENT_STORE, DATA_KEYS, EVENT_DECODER],
+  exports: [DataSource, MYSQL_POOL, EVENT_STORE, DATA_KEYS, EVENT_DECODER, MASTER_KEYS],
 })
 export class DatabaseModule {}

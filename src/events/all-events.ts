@@ -5,11 +5,13 @@ import {
   SESSION_SWEEP_EVENTS,
   SessionEvent,
   SessionSweepEvent,
+  TOKEN_EVENTS,
+  TokenEvent,
 } from '../sessions/domain/events';
 import { LOGIN_EVENTS, LoginEvent, USER_EVENTS, UserEvent } from '../users/domain/events';
 
 /** Every event of every stream. */
-export type AnyEvent = UserEvent | SessionEvent | SessionSweepEvent | IdentityEvent | LoginEvent;
+export type AnyEvent = UserEvent | SessionEvent | SessionSweepEvent | IdentityEvent | LoginEvent | TokenEvent;
 
 /** Every module's registry in one, for the readers that see every stream (relay, history, tools). */
 export const ALL_EVENTS = EventRegistry.merge<AnyEvent>(
@@ -18,4 +20,5 @@ export const ALL_EVENTS = EventRegistry.merge<AnyEvent>(
   SESSION_SWEEP_EVENTS,
   IDENTITY_EVENTS,
   LOGIN_EVENTS,
+  TOKEN_EVENTS,
 );

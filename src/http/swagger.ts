@@ -60,6 +60,15 @@ export function setupSwagger(app: INestApplication, version: string): void {
       },
       'SessionCookie',
     )
+    .addApiKey(
+      {
+        type: 'apiKey',
+        in: 'header',
+        name: 'X-Appwrite-JWT',
+        description: 'JWT from `users.createJWT` or `account.createJWT` (keys: `/.well-known/jwks.json`)',
+      },
+      'JWT',
+    )
     .build();
   const document = SwaggerModule.createDocument(app, config);
   markPublicOperations(document);

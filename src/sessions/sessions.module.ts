@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { JwtModule } from '../jwt';
 import { UsersModule } from '../users';
 import { CreateSessionController } from './commands/create-session/create-session.controller';
 import { CreateSessionHandler } from './commands/create-session/create-session.handler';
@@ -13,6 +14,15 @@ import { SessionSweepProjection } from './infrastructure/session-sweep.projectio
 import { SessionSweepRepository } from './infrastructure/session-sweep.repository';
 import { SessionSweepsReader } from './infrastructure/session-sweeps.reader';
 import { VerifyPasswordController } from './commands/verify-password/verify-password.controller';
+import { CreateAccountJwtController } from './commands/create-jwt/create-account-jwt.controller';
+import { CreateUserJwtController } from './commands/create-jwt/create-user-jwt.controller';
+import { CreateTokenController } from './commands/create-token/create-token.controller';
+import { CreateTokenHandler } from './commands/create-token/create-token.handler';
+import { CreateTokenSessionController } from './commands/create-token-session/create-token-session.controller';
+import { CreateTokenSessionHandler } from './commands/create-token-session/create-token-session.handler';
+import { JwtAuthenticator } from './infrastructure/jwt.authenticator';
+import { TokenProjection } from './infrastructure/token.projection';
+import { TokenRepository } from './infrastructure/token.repository';
 import { ACCOUNT_AUTHENTICATORS, AccountAuthenticator } from './infrastructure/account-principal';
 import { AccountSessionResolver } from './infrastructure/account-session';
 import { SessionSecretAuthenticator } from './infrastructure/session-secret.authenticator';
@@ -33,7 +43,7 @@ import { ListUserSessionsController } from './queries/list-user-sessions/list-us
 
 /** Sessions: login, validation (the account API) and the session routes of the Users API. */
 @Module({
-  imports: [UsersModule],
+  imports: [UsersModule, JwtModule],
   controllers: [
     LoginController,
     RevokeAllSessionsController,
@@ -48,6 +58,10 @@ import { ListUserSessionsController } from './queries/list-user-sessions/list-us
     CreateSessionController,
     RevokeUserSessionsController,
     VerifyPasswordController,
+    CreateTokenController,
+    CreateTokenSessionController,
+    CreateUserJwtController,
+    CreateAccountJwtController,
   ],
   providers: [
     CreateSessionHandler,
@@ -66,10 +80,16 @@ import { ListUserSessionsController } from './queries/list-user-sessions/list-us
     AccountSessionResolver,
     AccountSessionGuard,
     SessionSecretAuthenticator,
+    CreateTokenHandler,
+    CreateTokenSessionHandler,
+    TokenRepository,
+    TokenProjection,
+    JwtAuthenticator,
     {
-      // Tried in this order; the first credential the request carries decides.
+      // Tried in this order; the first credential the request carries decides. The JWT goes first: a JWT sent
+      // with a valid session is refused (user_jwt_and_cookie_set), as Appwrite does.
       provide: ACCOUNT_AUTHENTICATORS,
-      inject: [SessionSecretAuthenticator],
+      inject: [JwtAuthenticator, SessionSecretAuthenticator],
       useFactory: (...authenticators: AccountAuthenticator[]) => authenticators,
     },
   ],

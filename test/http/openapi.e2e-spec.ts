@@ -24,6 +24,9 @@ const APPWRITE_TYPES = new Set([
   'user_identity_not_found',
   'database_query_order_null',
   'document_update_conflict',
+  'user_jwt_invalid',
+  'user_jwt_and_cookie_set',
+  'user_invalid_token',
 ]);
 /** The one type of our own: identities cannot be created through Appwrite, so it has no type for this. */
 /** DELETE routes that start a job. */
@@ -166,7 +169,7 @@ describe('OpenAPI document (/docs-json)', () => {
 
   it('declares security as requirements of schemes needed together, never the key as an alternative', () => {
     const schemes = Object.keys(doc.components.securitySchemes);
-    expect(schemes.sort()).toEqual(['Key', 'Project', 'Session', 'SessionCookie']);
+    expect(schemes.sort()).toEqual(['JWT', 'Key', 'Project', 'Session', 'SessionCookie']);
     expect(doc.components.securitySchemes.SessionCookie).toMatchObject({
       in: 'cookie',
       name: 'a_session_test-project',
@@ -191,12 +194,22 @@ describe('OpenAPI document (/docs-json)', () => {
         '[]',
         '[{"Project":[],"Key":[]}]',
         '[{"Project":[]}]',
-        '[{"Project":[],"Session":[]},{"Project":[],"SessionCookie":[]}]',
+        '[{"Project":[],"Session":[]},{"Project":[],"SessionCookie":[]},{"Project":[],"JWT":[]}]',
       ].sort(),
     );
-    expect(kinds['[]'].sort()).toEqual(['GET /health/live', 'GET /health/ready', 'GET /metrics']);
-    expect(kinds['[{"Project":[]}]']).toEqual(['POST /v1/account/sessions/email']);
-    expect(kinds['[{"Project":[],"Session":[]},{"Project":[],"SessionCookie":[]}]'].sort()).toEqual([
+    expect(kinds['[]'].sort()).toEqual([
+      'GET /.well-known/jwks.json',
+      'GET /health/live',
+      'GET /health/ready',
+      'GET /metrics',
+    ]);
+    expect(kinds['[{"Project":[]}]'].sort()).toEqual([
+      'POST /v1/account/sessions/email',
+      'POST /v1/account/sessions/token',
+    ]);
+    expect(
+      kinds['[{"Project":[],"Session":[]},{"Project":[],"SessionCookie":[]},{"Project":[],"JWT":[]}]'].sort(),
+    ).toEqual([
       'DELETE /v1/account/sessions',
       'DELETE /v1/account/sessions/{sessionId}',
       'GET /v1/account',
@@ -208,6 +221,7 @@ describe('OpenAPI document (/docs-json)', () => {
       'PATCH /v1/account/password',
       'PATCH /v1/account/prefs',
       'PATCH /v1/account/sessions/{sessionId}',
+      'POST /v1/account/jwts',
     ]);
   });
 

@@ -63,3 +63,10 @@ export class UserLockedError extends AppwriteError {
     return new UserLockedError(Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000)));
   }
 }
+
+/** A token secret that is wrong, already used or expired, or a user that has none (Appwrite's one answer). */
+export class InvalidTokenError extends AppwriteError {
+  constructor() {
+    super(401, 'user_invalid_token', 'Invalid token passed in the request.');
+  }
+}

@@ -9,7 +9,10 @@ export class SessionModel {
   @ApiProperty({ example: DATE }) $updatedAt!: string;
   @ApiProperty({ example: '5e5bb8c16897e' }) userId!: string;
   @ApiProperty({ example: DATE }) expire!: string;
-  @ApiProperty({ example: 'email', description: '`email` (login) or `server` (created with an API key)' })
+  @ApiProperty({
+    example: 'email',
+    description: '`email` (login), `server` (created with an API key) or `token` (a token exchanged)',
+  })
   provider!: string;
   @ApiProperty({ example: 'user@example.com' }) providerUid!: string;
   @ApiProperty({ example: '' }) providerAccessToken!: string;

@@ -1,7 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool, RowDataPacket } from 'mysql2/promise';
 import { MYSQL_POOL } from '../../database';
-import { mayAuthenticate, sessionCounts, userViewColumns, userViewFromRow, type UserView } from '../../users';
+import {
+  credentialStands,
+  sessionCounts,
+  userViewColumns,
+  userViewFromRow,
+  type UserView,
+} from '../../users';
 import { SESSION_COLUMNS, SessionRow } from './session.row';
 
 /**
@@ -18,10 +24,13 @@ const LIVE =
  * re-created id is another user); the session's epoch against the user's says whether a block or a new
  * password has ended it since.
  */
-const VALIDATE_SQL =
+const validateSql = (key: string) =>
   `SELECT ${SESSION_COLUMNS}, s.user_epoch AS session_user_epoch, ${userViewColumns('u', 'u_')} ` +
   'FROM sessions s JOIN users u ON u.id = s.user_id AND u.sequence = s.user_incarnation ' +
-  `WHERE s.secret_hash = ? AND ${LIVE}`;
+  `WHERE ${key} = ? AND ${LIVE}`;
+const VALIDATE_SQL = validateSql('s.secret_hash');
+/** The same validation for a credential that names its session (a JWT). */
+const VALIDATE_BY_ID_SQL = validateSql('s.id');
 
 @Injectable()
 export class SessionsReader {
@@ -35,7 +44,19 @@ export class SessionsReader {
   async findLiveBySecretHash(
     secretHash: string,
   ): Promise<{ session: SessionRow; user: UserView } | undefined> {
-    const [rows] = await this.pool.execute<RowDataPacket[]>(VALIDATE_SQL, [secretHash]);
+    return this.findLive(VALIDATE_SQL, secretHash);
+  }
+
+  /** As `findLiveBySecretHash`, for a session named by its id (the session a JWT was minted from). */
+  async findLiveById(sessionId: string): Promise<{ session: SessionRow; user: UserView } | undefined> {
+    return this.findLive(VALIDATE_BY_ID_SQL, sessionId);
+  }
+
+  private async findLive(
+    sql: string,
+    key: string,
+  ): Promise<{ session: SessionRow; user: UserView } | undefined> {
+    const [rows] = await this.pool.execute<RowDataPacket[]>(sql, [key]);
     const row = rows[0];
     if (!row) return undefined;
     const user = userViewFromRow(row, 'u_');
@@ -45,11 +66,12 @@ export class SessionsReader {
     }
     // A blocked user's session is returned, so that the caller answers `user_blocked` (as Appwrite does);
     // an ended session of a user who may authenticate is simply no session.
-    if (
-      mayAuthenticate(user).allowed &&
-      !sessionCounts(user, { id: String(row.id), userEpoch: Number(row.session_user_epoch) })
-    )
-      return undefined;
+    const binding = {
+      incarnation: user.incarnation,
+      sessionEpoch: Number(row.session_user_epoch),
+      sessionId: String(row.id),
+    };
+    if (!credentialStands(user, binding)) return undefined;
     return { session: session as SessionRow, user };
   }
 

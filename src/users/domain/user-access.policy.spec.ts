@@ -6,7 +6,14 @@ import {
   UserStatusChangedEvent,
   UserUnbannedEvent,
 } from './events';
-import { endsSessions, keptSessionOf, lockedOut, mayAuthenticate, sessionCounts } from './user-access.policy';
+import {
+  credentialStands,
+  endsSessions,
+  keptSessionOf,
+  lockedOut,
+  mayAuthenticate,
+  sessionCounts,
+} from './user-access.policy';
 
 const now = new Date('2030-01-01T00:00:00.000Z');
 const before = new Date('2029-12-31T23:59:59.000Z');
@@ -74,5 +81,36 @@ describe("users' session policy", () => {
     ],
   ])('a session %s counts: %s', (_label, user, session, counts) => {
     expect(sessionCounts(user, session)).toBe(counts);
+  });
+});
+
+describe("users' credential policy", () => {
+  const user = { status: true, incarnation: 10, sessionEpoch: 12 };
+
+  it('lets an active user authenticate, not a blocked one', () => {
+    expect(mayAuthenticate(user)).toEqual({ allowed: true });
+    expect(mayAuthenticate({ ...user, status: false })).toEqual({ allowed: false, reason: 'blocked' });
+  });
+
+  it('keeps a credential of the same incarnation and epoch', () => {
+    expect(credentialStands(user, { incarnation: 10, sessionEpoch: 12 })).toBe(true);
+  });
+
+  it('keeps the session a password change kept, in the epoch it was kept in, and no other credential', () => {
+    const kept = { ...user, keptSession: { id: 's1', epoch: 11 } };
+    expect(credentialStands(kept, { incarnation: 10, sessionEpoch: 11, sessionId: 's1' })).toBe(true);
+    expect(credentialStands(kept, { incarnation: 10, sessionEpoch: 11, sessionId: 's2' })).toBe(false);
+    expect(credentialStands(kept, { incarnation: 10, sessionEpoch: 11 })).toBe(false);
+  });
+
+  it('ends a credential of another incarnation (deleted and re-created id) or an older epoch', () => {
+    expect(credentialStands(user, { incarnation: 9, sessionEpoch: 12 })).toBe(false);
+    expect(credentialStands(user, { incarnation: 10, sessionEpoch: 11 })).toBe(false);
+  });
+
+  it("keeps a blocked user's credential standing, so that the caller answers user_blocked", () => {
+    const blocked = { ...user, status: false, sessionEpoch: 13 };
+    expect(credentialStands(blocked, { incarnation: 10, sessionEpoch: 12 })).toBe(true);
+    expect(credentialStands(blocked, { incarnation: 9, sessionEpoch: 12 })).toBe(false);
   });
 });

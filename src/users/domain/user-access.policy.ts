@@ -93,3 +93,30 @@ export function lockedOut(
   const until = user.lockedUntil;
   return until && until.getTime() > now.getTime() ? { locked: true, until } : { locked: false, until: null };
 }
+
+/** What a credential (a session, a JWT) recorded of its user when it was issued. */
+export interface UserBinding {
+  /** The user's incarnation: a deleted and re-created id is another user. */
+  incarnation: number;
+  /** The user's session epoch: a block or a new password moves it on. */
+  sessionEpoch: number;
+}
+
+/**
+ * Whether a credential issued to `binding` still stands for `user` as it is now: the same incarnation, and no
+ * block or new password since. A blocked user's credential still stands, so that the caller answers
+ * `user_blocked` (as Appwrite does) through `mayAuthenticate`.
+ */
+export function credentialStands(
+  user: UserAccessState & UserBinding & Partial<Pick<UserSessionState, 'keptSession'>>,
+  binding: UserBinding & { sessionId?: string },
+): boolean {
+  if (user.incarnation !== binding.incarnation) return false;
+  if (!mayAuthenticate(user).allowed) return true;
+  // A session may be the one a password change kept (users' session policy); any other credential is not.
+  if (binding.sessionId === undefined) return user.sessionEpoch === binding.sessionEpoch;
+  return sessionCounts(
+    { sessionEpoch: user.sessionEpoch, keptSession: user.keptSession ?? null },
+    { id: binding.sessionId, userEpoch: binding.sessionEpoch },
+  );
+}

@@ -19,11 +19,13 @@ export interface CreatedSession {
 export class CreateSessionCommand extends Command<CreatedSession> {
   constructor(
     readonly userId: string,
-    readonly provider: 'email' | 'server',
+    readonly provider: 'email' | 'server' | 'token',
     readonly providerUid: string,
     readonly factors: string[],
     readonly ip: string,
     readonly userAgent: string,
+    /** Given when another stream names the session before it exists (the token exchanged for it). */
+    readonly sessionId: string = generateUniqueId(),
   ) {
     super();
   }
@@ -46,7 +48,7 @@ export class CreateSessionHandler implements ICommandHandler<CreateSessionComman
     // the append commits, the session is born ended rather than outliving the change.
     const user = await this.users.findById(command.userId);
     if (!user) throw new UserNotFoundError();
-    const sessionId = generateUniqueId();
+    const sessionId = command.sessionId;
     const secret = generateSessionSecret();
     const session = new SessionAggregate(sessionId);
     session.create({
