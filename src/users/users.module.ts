@@ -36,6 +36,8 @@ import { UsersReader } from './infrastructure/users.reader';
 import { GetHashStatsController } from './queries/get-hash-stats/get-hash-stats.controller';
 import { GetUserController } from './queries/get-user/get-user.controller';
 import { GetUserHandler } from './queries/get-user/get-user.handler';
+import { GetUserAsOfHandler } from './queries/get-user-as-of/get-user-as-of.handler';
+import { UserReplay } from './infrastructure/user-replay';
 import { ListUsersController } from './queries/list-users/list-users.controller';
 import { ListUsersHandler } from './queries/list-users/list-users.handler';
 
@@ -74,7 +76,7 @@ const commandHandlers = [
   WrapLegacyPasswordHashesHandler,
   ImportUserHandler,
 ];
-const queryHandlers = [GetUserHandler, ListUsersHandler];
+const queryHandlers = [GetUserHandler, ListUsersHandler, GetUserAsOfHandler];
 
 @Module({
   controllers,
@@ -85,6 +87,7 @@ const queryHandlers = [GetUserHandler, ListUsersHandler];
     UserProjection,
     UsersReader,
     PasswordVerifier,
+    UserReplay,
     {
       provide: PASSWORD_HASHER,
       inject: [APP_CONFIG],

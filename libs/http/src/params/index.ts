@@ -10,6 +10,7 @@ export { labels, MAX_LABEL_LENGTH, MAX_LABELS } from './labels';
 export { prefs, PREFS_MAX_LENGTH } from './prefs';
 export { looseBoolean, strictBoolean } from './boolean';
 export { integer, range } from './number';
+export { isoDateTime } from './datetime';
 export { whiteList } from './white-list';
 export { validateParams } from './validate-params';
 export type { ParamSpec } from './validate-params';

@@ -14,7 +14,7 @@ const ListUserLogsRequest = defineParams<{ total: boolean }>('ListUserLogsReques
   total: { validator: looseBoolean, default: true },
 });
 
-function toLogModel(row: ActivityLogRow): LogModel {
+export function toLogModel(row: ActivityLogRow): LogModel {
   const model: Record<string, string> = {};
   for (const [key, column] of LOG_FIELDS) {
     model[key] = key === 'time' ? formatDateTime(row.time as Date) : String(row[column] ?? '');
