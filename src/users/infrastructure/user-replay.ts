@@ -1,6 +1,12 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import type { EventStore, RecordedEvent, StoredEvent } from '@libs/event-store';
-import { type Connection, createConnection, type PoolConnection, type RowDataPacket } from 'mysql2/promise';
+import {
+  type Connection,
+  createPool,
+  type Pool,
+  type PoolConnection,
+  type RowDataPacket,
+} from 'mysql2/promise';
 import { APP_CONFIG, AppConfig } from '../../config';
 import { AppEventDecoder, EVENT_DECODER, EVENT_STORE, poolOptionsFromUrl } from '../../database';
 import { USER_STREAM, UserEvent } from '../domain/events';
@@ -10,6 +16,8 @@ import { UserProjection } from './user.projection';
 
 /** The tables `UserProjection` writes. */
 const SHADOWED = ['users', 'user_search_tokens'] as const;
+/** Replays are rare (an admin looking back): two connections serve them, others wait. */
+const REPLAY_CONNECTIONS = 2;
 
 /**
  * A temporary table with the definition of `table` (columns and keys) and its name, which hides the real one
@@ -27,12 +35,16 @@ export type UserPointInTime = { version: number } | { at: Date };
 /**
  * A user as the read model showed it after an earlier event of its stream, built by the read model's own
  * reducer: the stream's first events are replayed through `UserProjection` into temporary tables that shadow
- * `users` and `user_search_tokens` on a connection of its own, so no second reducer can drift from the first.
- * The replay runs in a transaction that is rolled back, and the connection is closed: nothing it did can reach
- * the real tables or another request.
+ * `users` and `user_search_tokens` on connections of its own, so no second reducer can drift from the first.
+ * Each replay runs in a transaction that is rolled back: nothing it did reaches the real tables or the next
+ * replay.
  */
 @Injectable()
-export class UserReplay {
+export class UserReplay implements OnApplicationShutdown {
+  private pool?: Pool;
+  /** The replay connections that have their shadow tables. */
+  private readonly shadowed = new WeakSet<object>();
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore<PoolConnection>,
     @Inject(EVENT_DECODER) private readonly decoder: AppEventDecoder,
@@ -63,20 +75,40 @@ export class UserReplay {
     userId: string,
     events: Array<RecordedEvent<UserEvent>>,
   ): Promise<UserView | undefined> {
-    const connection = await createConnection(poolOptionsFromUrl(this.config.DATABASE_URL, 1));
+    const connection = await this.replayPool().getConnection();
     try {
-      for (const table of SHADOWED) await shadow(connection, table);
+      if (!this.shadowed.has(connection.connection)) {
+        for (const table of SHADOWED) await shadow(connection, table);
+        this.shadowed.add(connection.connection);
+      }
       await connection.query('START TRANSACTION');
-      // The projection needs only execute and query, which a plain connection has.
-      await this.projection.apply(connection as unknown as PoolConnection, events);
+      await this.projection.apply(connection, events);
       const [rows] = await connection.execute<UserRow[]>(
         `SELECT ${USER_COLUMNS} FROM users u WHERE u.id = ?`,
         [userId],
       );
+      // The shadow tables are transactional: the rollback empties them for the next replay.
       await connection.query('ROLLBACK');
+      connection.release();
       return rows[0] && userViewFromRow(rows[0]);
-    } finally {
-      await connection.end().catch(() => connection.destroy());
+    } catch (error) {
+      // Its shadow tables may hold half a replay: the connection is never used again.
+      connection.destroy();
+      throw error;
     }
+  }
+
+  /**
+   * A pool of its own, kept apart from the application's: on its connections the shadow tables hide the real
+   * ones, so none of them may ever run another statement. Made on the first replay; its connections keep their
+   * shadow tables (created once per connection).
+   */
+  private replayPool(): Pool {
+    this.pool ??= createPool({ ...poolOptionsFromUrl(this.config.DATABASE_URL, REPLAY_CONNECTIONS) });
+    return this.pool;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.pool?.end().catch(() => undefined);
   }
 }
