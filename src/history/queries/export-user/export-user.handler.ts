@@ -1,4 +1,5 @@
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
+import { formatDateTime } from '@libs/http';
 import { ListUserLogsQuery, toLogModel } from '../../../audit';
 import { IdentityModel, ListIdentitiesQuery, toIdentityModel } from '../../../identities';
 import { ListUserMembershipsQuery, MembershipModel } from '../../../memberships';
@@ -52,7 +53,7 @@ export class ExportUserHandler implements IQueryHandler<ExportUserQuery, UserExp
 
   async execute({ userId, responseFormat }: ExportUserQuery): Promise<UserExport> {
     if (!(await this.history.exists(userId))) throw new UserNotFoundError();
-    const exportedAt = new Date().toISOString().replace('Z', '+00:00');
+    const exportedAt = formatDateTime(new Date());
     const user = await orNone(this.queryBus.execute(new GetUserQuery(userId)), null);
     return {
       exportedAt,
