@@ -1,6 +1,11 @@
 import type { AnyEvent } from '../events';
 import { IdentityCreatedEvent, IdentityDeletedEvent } from '../identities/domain/events';
-import { SessionCreatedEvent, SessionRevokedEvent } from '../sessions/domain/events';
+import {
+  SessionCreatedEvent,
+  SessionRevokedEvent,
+  SessionSweepCompletedEvent,
+  SessionSweepRequestedEvent,
+} from '../sessions/domain/events';
 import {
   UserCreatedEvent,
   UserDeletedEvent,
@@ -49,6 +54,9 @@ export const HISTORY_DATA: { [T in AnyEvent['type']]: Shown<Extract<AnyEvent, { 
   [UserDeletedEvent.type]: asStored,
   [SessionCreatedEvent.type]: ({ secretHash: _secretHash, ...data }) => data,
   [SessionRevokedEvent.type]: asStored,
+  // About every session rather than one user: no history shows them (their revocations are in the sessions').
+  [SessionSweepRequestedEvent.type]: asStored,
+  [SessionSweepCompletedEvent.type]: asStored,
   [IdentityCreatedEvent.type]: (data) => ({ ...data, providerAccessToken: null, providerRefreshToken: null }),
   [IdentityDeletedEvent.type]: asStored,
 };
