@@ -12,10 +12,11 @@ describe('include', () => {
     expect(parse('')).toEqual(['user']);
     expect(parse('sessions')).toEqual(['user', 'session']);
     expect(parse('identities, sessions,sessions')).toEqual(['user', 'identity', 'session']);
+    expect(parse(['sessions', 'identities'])).toEqual(['user', 'session', 'identity']);
   });
 
   it('refuses anything else', () => {
-    for (const value of ['user', 'sessions,', 'logs', ['sessions'], 1, null])
+    for (const value of ['user', 'sessions,', 'logs', ['sessions', 2], 1, null])
       expect(parse(value)).toBe('refused');
   });
 });

@@ -14,8 +14,10 @@ export const includeStreams: ParamValidator<string[]> = {
   description: `Value must be a comma-separated list of: ${Object.keys(INCLUDABLE).join(', ')}`,
   schema: { type: 'string', example: 'sessions,identities' },
   parse(value) {
-    if (typeof value !== 'string') return fail();
-    const names = value === '' ? [] : value.split(',').map((name) => name.trim());
+    // `include=sessions&include=identities` is read as `include=sessions,identities`.
+    const list = Array.isArray(value) && value.every((v) => typeof v === 'string') ? value.join(',') : value;
+    if (typeof list !== 'string') return fail();
+    const names = list === '' ? [] : list.split(',').map((name) => name.trim());
     if (!names.every((name) => Object.hasOwn(INCLUDABLE, name))) return fail();
     return ok([USER_STREAM, ...new Set(names.map((name) => INCLUDABLE[name]))]);
   },
