@@ -9,6 +9,7 @@ import { MetricsModule } from './common';
 import { DeviceModule } from './device';
 import { DatabaseModule } from './database';
 import { HealthModule } from './health';
+import { HistoryModule } from './history';
 import { IdentitiesModule } from './identities';
 import { MembershipsModule } from './memberships';
 import { RedisModule } from './redis';
@@ -37,6 +38,7 @@ export class AppModule {
         IdentitiesModule,
         MembershipsModule,
         AuditModule,
+        HistoryModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AppwriteExceptionFilter }],
     };

@@ -13,6 +13,7 @@ import { DataKeysByMasterKey1764700000000 } from './migrations/1764700000000-dat
 import { ResealHistory1764800000000 } from './migrations/1764800000000-reseal-history';
 import { EmailMetadata1765200000000 } from './migrations/1765200000000-email-metadata';
 import { JwtKeysAndTokens1765100000000 } from './migrations/1765100000000-jwt-keys-and-tokens';
+import { EventsByUser1765800000000 } from './migrations/1765800000000-events-by-user';
 import { SessionSweeps1766300000000 } from './migrations/1766300000000-session-sweeps';
 import { BansAndLockouts1765400000000 } from './migrations/1765400000000-bans-and-lockouts';
 import { KeptSessions1765000000000 } from './migrations/1765000000000-kept-sessions';
@@ -35,6 +36,7 @@ function migrations(url: string, options: MigrationOptions) {
     ResealHistory1764800000000.with({ databaseUrl: url, masterKeys: options.masterKeys }),
     EmailMetadata1765200000000,
     JwtKeysAndTokens1765100000000,
+    EventsByUser1765800000000,
     SessionSweeps1766300000000,
     BansAndLockouts1765400000000,
     KeptSessions1765000000000,

@@ -2,3 +2,6 @@
 export { IdentitiesWorkerModule } from './identities-worker.module';
 export { IdentitiesModule } from './identities.module';
 export { IDENTITY_CLEANUP } from './workers/identity-cleanup.subscription';
+export { ListIdentitiesQuery } from './queries/list-identities/list-identities.handler';
+export { toIdentityModel } from './infrastructure/identity.mapper';
+export { IdentityModel } from './dtos/identity.response.dto';

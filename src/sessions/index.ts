@@ -7,3 +7,6 @@ export { SESSION_SWEEP } from './workers/session-sweep.subscription';
 export { CurrentSession } from './infrastructure/account-session';
 export type { AccountPrincipal } from './infrastructure/account-session';
 export { RequireSession } from './infrastructure/require-session.decorator';
+export { SessionsReader } from './infrastructure/sessions.reader';
+export { toSessionModel } from './infrastructure/session.mapper';
+export { SessionModel } from './dtos/session.response.dto';

@@ -50,6 +50,8 @@ import { UsersReader } from './infrastructure/users.reader';
 import { GetHashStatsController } from './queries/get-hash-stats/get-hash-stats.controller';
 import { GetUserController } from './queries/get-user/get-user.controller';
 import { GetUserHandler } from './queries/get-user/get-user.handler';
+import { GetUserAsOfHandler } from './queries/get-user-as-of/get-user-as-of.handler';
+import { UserReplay } from './infrastructure/user-replay';
 import { ListUsersController } from './queries/list-users/list-users.controller';
 import { ListUsersHandler } from './queries/list-users/list-users.handler';
 import { CountUsersController } from './queries/count-users/count-users.controller';
@@ -101,7 +103,13 @@ const commandHandlers = [
   LockUserHandler,
   UnlockUserHandler,
 ];
-const queryHandlers = [GetUserHandler, ListUsersHandler, CountUsersHandler, GetUserLockoutHandler];
+const queryHandlers = [
+  GetUserHandler,
+  ListUsersHandler,
+  CountUsersHandler,
+  GetUserLockoutHandler,
+  GetUserAsOfHandler,
+];
 
 @Module({
   controllers,
@@ -115,6 +123,7 @@ const queryHandlers = [GetUserHandler, ListUsersHandler, CountUsersHandler, GetU
     UserAccessRecorder,
     FailedAttempts,
     AuthenticationFailures,
+    UserReplay,
     {
       provide: PASSWORD_HASHER,
       inject: [APP_CONFIG],

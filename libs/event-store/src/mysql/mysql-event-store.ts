@@ -8,7 +8,8 @@ const DUPLICATE_KEY = 'ER_DUP_ENTRY';
 /** Two appends racing on the same unique keys can deadlock; either way the loser must re-read and retry. */
 const RETRYABLE = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
 
-interface EventRow extends RowDataPacket {
+/** A row of `events` selected with `EVENT_COLUMNS`. */
+export interface EventRow extends RowDataPacket {
   position: number | string;
   id: string;
   stream_type: string;
@@ -21,13 +22,15 @@ interface EventRow extends RowDataPacket {
   occurred_at: Date;
 }
 
-const COLUMNS =
+/** The columns `storedEventFromRow` reads, for readers that select events with their own conditions. */
+export const EVENT_COLUMNS =
   'position, id, stream_type, stream_id, version, type, schema_version, data, metadata, occurred_at';
 
 /** MySQL 8 returns JSON columns parsed, MariaDB as text; accept both. */
 const parseJson = <T>(value: string | T): T => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
 
-function toStored(row: EventRow): StoredEvent {
+/** A row as stored (sealed fields still sealed): hand it to `EventDecoder`, the one decode path. */
+export function storedEventFromRow(row: EventRow): StoredEvent {
   return {
     position: Number(row.position),
     id: row.id,
@@ -175,17 +178,17 @@ export class MysqlEventStore implements EventStore<PoolConnection> {
 
   async readStream(streamType: string, streamId: string, afterVersion = 0): Promise<StoredEvent[]> {
     const [rows] = await this.pool.execute<EventRow[]>(
-      `SELECT ${COLUMNS} FROM events WHERE stream_type = ? AND stream_id = ? AND version > ? ORDER BY version`,
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_type = ? AND stream_id = ? AND version > ? ORDER BY version`,
       [streamType, streamId, afterVersion],
     );
-    return rows.map(toStored);
+    return rows.map(storedEventFromRow);
   }
 
   async readAll(afterPosition: number, limit: number): Promise<StoredEvent[]> {
     const [rows] = await this.pool.execute<EventRow[]>(
-      `SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`,
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`,
       [afterPosition, String(Math.max(1, Math.floor(limit)))],
     );
-    return rows.map(toStored);
+    return rows.map(storedEventFromRow);
   }
 }
