@@ -28,9 +28,18 @@ describe('countUsersSql', () => {
     const count = countUsersSql(['equal("emailVerification", [true])'], 'ada love');
     expect(count.sql).not.toMatch(/LIMIT/);
     expect(count.sql).toMatch(
-      /^SELECT COUNT\(\*\) AS total FROM \(SELECT 1 FROM \(SELECT DISTINCT t.user_sequence/,
+      /^SELECT COUNT\(DISTINCT u.sequence\) AS total FROM user_search_tokens t STRAIGHT_JOIN users u /,
     );
     expect(count.params).toEqual(['ada%', 'love%', 1]);
+  });
+
+  it('counts one word straight from the token index', () => {
+    expect(countUsersSql([], 'ada')).toEqual({
+      sql: expect.stringMatching(
+        /^SELECT COUNT\(DISTINCT t.user_sequence\) AS total FROM user_search_tokens t WHERE /,
+      ),
+      params: ['ada%'],
+    });
   });
 
   it('matches nothing for a search without words, as the list does', () => {

@@ -4,7 +4,11 @@ import { compileQueries, parseQueries, SqlFragment } from '@libs/appwrite-querie
 import type { Pool, RowDataPacket } from 'mysql2/promise';
 import { MYSQL_POOL } from '../../../database';
 import { searchTerms } from '../../infrastructure/user-search-tokens';
-import { countBySearch, searchAllFields, USERS_QUERY_SCHEMA } from '../../infrastructure/users-query.schema';
+import {
+  countEveryMatchBySearch,
+  searchAllFields,
+  USERS_QUERY_SCHEMA,
+} from '../../infrastructure/users-query.schema';
 
 /** Extension: how many users match the list's filters and search, exactly (no 5000 cap). */
 export class CountUsersQuery extends Query<number> {
@@ -25,7 +29,7 @@ export function countUsersSql(queries: string[], search: string | undefined): Sq
   const filters: SqlFragment[] = compiled.where.sql ? [compiled.where] : [];
   const terms = search === undefined ? [] : searchTerms(search);
   // Driven from the token index, as the list's count is, but without its cap.
-  if (search !== undefined && terms.length > 0) return countBySearch(search, filters);
+  if (search !== undefined && terms.length > 0) return countEveryMatchBySearch(search, filters);
   if (search !== undefined) filters.push(searchAllFields(search));
   if (filters.length === 0) return { sql: 'SELECT COUNT(*) AS total FROM users u', params: [] };
   return {
