@@ -15,6 +15,7 @@ import { RedisModule } from './redis';
 import { RelayNotifierModule } from './relay';
 import { SessionsModule } from './sessions';
 import { UsersModule } from './users';
+import { WebhooksModule } from './webhooks';
 
 /** The HTTP API (`ROLE=api`). */
 @Module({})
@@ -37,6 +38,7 @@ export class AppModule {
         IdentitiesModule,
         MembershipsModule,
         AuditModule,
+        WebhooksModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AppwriteExceptionFilter }],
     };

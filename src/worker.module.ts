@@ -9,12 +9,14 @@ import { RedisModule } from './redis';
 import { RelayModule } from './relay';
 import type { EventSubscription } from './relay';
 import { SessionsWorkerModule, SESSION_REVOCATION } from './sessions';
+import { WebhooksWorkerModule, WEBHOOK_FANOUT } from './webhooks';
 
 /** Every consumer's subscription, declared in its own module; the relay builds one queue for each. */
 export const EVENT_SUBSCRIPTIONS: readonly EventSubscription[] = [
   SESSION_REVOCATION,
   ACTIVITY_LOG,
   IDENTITY_CLEANUP,
+  WEBHOOK_FANOUT,
 ];
 
 /** The `worker` role: the event relay and one BullMQ processor per queue. */
@@ -33,6 +35,7 @@ export class WorkerModule {
         SessionsWorkerModule,
         AuditWorkerModule,
         IdentitiesWorkerModule,
+        WebhooksWorkerModule,
       ],
     };
   }

@@ -2,3 +2,4 @@
 export { AuditWorkerModule } from './audit-worker.module';
 export { AuditModule } from './audit.module';
 export { ACTIVITY_LOG } from './workers/activity-log.subscription';
+export { auditEventName, subjectUserId } from './audit-event-names';

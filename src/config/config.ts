@@ -114,6 +114,18 @@ const schema = z.object({
   RECONCILE_AFTER_MS: intInRange(100, 86_400_000).default(30000),
   /** While MySQL or Redis is down, the line saying so is repeated at most this often. */
   OUTAGE_LOG_INTERVAL_MS: intInRange(1000, 3600000).default(30000),
+  /** Webhook URLs may resolve to loopback, private or link-local addresses (tests, local setups). */
+  WEBHOOK_ALLOW_PRIVATE_URLS: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+  /** Longest wait for one webhook request, connection to last byte read. */
+  WEBHOOK_TIMEOUT_MS: intInRange(100, 120000).default(10000),
+  /** Tries per webhook delivery, retried with exponential backoff from WEBHOOK_RETRY_DELAY_MS. */
+  WEBHOOK_MAX_ATTEMPTS: intInRange(1, 50).default(8),
+  WEBHOOK_RETRY_DELAY_MS: intInRange(10, 3_600_000).default(5000),
+  /** Consecutive failed requests (over every delivery of the webhook) after which a webhook is disabled. */
+  WEBHOOK_DISABLE_AFTER_FAILURES: intInRange(1, 100000).default(20),
 });
 
 export type AppConfig = z.infer<typeof schema>;
