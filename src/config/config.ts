@@ -125,7 +125,7 @@ const schema = z.object({
   WEBHOOK_MAX_ATTEMPTS: intInRange(1, 50).default(8),
   WEBHOOK_RETRY_DELAY_MS: intInRange(10, 3_600_000).default(5000),
   /** Consecutive failed requests (over every delivery of the webhook) after which a webhook is disabled. */
-  WEBHOOK_DISABLE_AFTER_FAILURES: intInRange(1, 100000).default(20),
+  WEBHOOK_MAX_FAILURES: intInRange(1, 100000).default(20),
 });
 
 export type AppConfig = z.infer<typeof schema>;

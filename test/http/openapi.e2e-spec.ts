@@ -23,9 +23,14 @@ const APPWRITE_TYPES = new Set([
   'user_identity_not_found',
   'database_query_order_null',
   'document_update_conflict',
+  'webhook_not_found',
 ]);
 /** The one type of our own: identities cannot be created through Appwrite, so it has no type for this. */
-const EXTENSION_TYPES = new Set(['user_identity_already_exists']);
+const EXTENSION_TYPES = new Set([
+  'user_identity_already_exists',
+  'webhook_already_exists',
+  'webhook_delivery_not_found',
+]);
 
 /** terminus writes the health routes' 503, with the health report as its body (not an Appwrite error). */
 const NOT_APPWRITE_ERRORS = new Set(['GET /health/live 503', 'GET /health/ready 503']);

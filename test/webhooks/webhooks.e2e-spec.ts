@@ -15,7 +15,7 @@ describe('webhooks', () => {
         WEBHOOK_ALLOW_PRIVATE_URLS: 'true',
         WEBHOOK_RETRY_DELAY_MS: '50',
         WEBHOOK_MAX_ATTEMPTS: '3',
-        WEBHOOK_DISABLE_AFTER_FAILURES: '3',
+        WEBHOOK_MAX_FAILURES: '3',
       },
       { worker: true },
     );

@@ -15,7 +15,7 @@ import { WebhooksRepository } from '../infrastructure/webhooks.repository';
 /**
  * Sends one delivery: the event as JSON, signed per Standard Webhooks (`webhook-id` = event id, the same on
  * every retry), to the webhook's URL only. A failure is recorded on the delivery and counted on the webhook
- * (disabled after WEBHOOK_DISABLE_AFTER_FAILURES in a row, with the reason), then thrown so BullMQ retries
+ * (disabled after WEBHOOK_MAX_FAILURES in a row, with the reason), then thrown so BullMQ retries
  * with exponential backoff up to WEBHOOK_MAX_ATTEMPTS.
  */
 @Injectable()
@@ -82,7 +82,7 @@ export class WebhookDeliveryProcessor implements OnApplicationBootstrap, OnModul
     const disabled = await this.webhooks.recordFailure(
       webhookId,
       outcome.error,
-      this.config.WEBHOOK_DISABLE_AFTER_FAILURES,
+      this.config.WEBHOOK_MAX_FAILURES,
     );
     const last = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
     await this.deliveries.recordAttempt(deliveryId, round, outcome, disabled || last ? 'failed' : 'pending');
