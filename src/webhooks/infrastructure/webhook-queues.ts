@@ -21,7 +21,7 @@ export class WebhookQueues implements OnModuleDestroy {
   private readonly replays: Queue<ReplayJobData>;
   private readonly deliveryOptions: JobsOptions;
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     // Fails a command fast while Redis is down (the request answers 503/500) instead of waiting for it.
     this.connection = watchRedisClient(
       new IORedis(config.REDIS_URL, { maxRetriesPerRequest: 1, connectTimeout: 2000, commandTimeout: 5000 }),
@@ -55,7 +55,10 @@ export class WebhookQueues implements OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
-    await closeWithin(() => Promise.all([this.deliveries.close(), this.replays.close()]));
+    // While Redis is down there is nothing to flush, and closing would only wait on it.
+    if (!redisStatus(this.config).isDown) {
+      await closeWithin(() => Promise.all([this.deliveries.close(), this.replays.close()]));
+    }
     this.connection.disconnect();
   }
 }

@@ -2,9 +2,10 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } f
 import { Job, UnrecoverableError, Worker } from 'bullmq';
 import { Webhook as Signer } from 'standardwebhooks';
 import { APP_CONFIG, AppConfig } from '../../config';
-import { closeWithin, queuePrefix, workerConnectionOptions } from '../../relay';
+import { queuePrefix, workerConnectionOptions } from '../../relay';
 import { redisStatus } from '../../redis';
 import { WebhookPayload, webhookPayload } from '../domain/webhook-payload';
+import { closeWorker } from '../infrastructure/close-worker';
 import { DeliveriesRepository } from '../infrastructure/deliveries.repository';
 import { WebhookEventReader } from '../infrastructure/event-reader';
 import { DELIVERY_QUEUE } from '../infrastructure/webhook-queues';
@@ -44,9 +45,7 @@ export class WebhookDeliveryProcessor implements OnApplicationBootstrap, OnModul
   }
 
   async onModuleDestroy(): Promise<void> {
-    const worker = this.worker;
-    if (worker && (await closeWithin(() => worker.close())) !== 'closed')
-      void worker.close(true).catch(() => undefined);
+    await closeWorker(this.worker, this.config);
   }
 
   async process(job: Job<DeliveryJobData>): Promise<void> {

@@ -1,9 +1,10 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { Job, Worker } from 'bullmq';
 import { APP_CONFIG, AppConfig } from '../../config';
-import { closeWithin, queuePrefix, workerConnectionOptions } from '../../relay';
+import { queuePrefix, workerConnectionOptions } from '../../relay';
 import { redisStatus } from '../../redis';
 import { matchesWebhook, webhookEventNames } from '../domain/webhook-event-names';
+import { closeWorker } from '../infrastructure/close-worker';
 import { DeliveriesRepository } from '../infrastructure/deliveries.repository';
 import { WebhookEventReader } from '../infrastructure/event-reader';
 import { REPLAY_QUEUE, WebhookQueues } from '../infrastructure/webhook-queues';
@@ -46,10 +47,7 @@ export class WebhookReplayProcessor implements OnApplicationBootstrap, OnModuleD
   }
 
   async onModuleDestroy(): Promise<void> {
-    const worker = this.worker;
-    if (worker && (await closeWithin(() => worker.close())) !== 'closed') {
-      void worker.close(true).catch(() => undefined);
-    }
+    await closeWorker(this.worker, this.config);
   }
 
   async process(job: Job<ReplayJobData>): Promise<void> {
