@@ -169,11 +169,22 @@ describe('webhooks', () => {
       .map((r) => verified(webhook.signatureKey, r));
     expect(replayed.map((p) => p.data.labels)).toEqual([['a'], ['b']]);
 
-    // From a time after both changes: nothing to replay.
+    // From a time after both changes: nothing; from the time of the second: only the second (one replay
+    // job at a time, in order, so anything the first had sent would be queued before it).
     const late = await t.request('POST', `/v1/webhooks/${webhook.$id}/replay`, {
       body: { from: new Date(Date.now() + 60_000).toISOString() },
     });
     expect(late.status).toBe(202);
+    const fromSecond = await t.request('POST', `/v1/webhooks/${webhook.$id}/replay`, {
+      body: { from: replayed[1].timestamp },
+    });
+    expect(fromSecond.body.since).toBe(replayed[1].timestamp);
+    await t.eventually(async () => receiver.at('/replay').length >= 6);
+    const last = receiver
+      .at('/replay')
+      .slice(5)
+      .map((r) => verified(webhook.signatureKey, r));
+    expect(last.map((p) => p.data.labels)).toEqual([['b']]);
     expectAppwriteError(
       await t.request('POST', `/v1/webhooks/${webhook.$id}/replay`, { body: { from: 'yesterday' } }),
       400,
