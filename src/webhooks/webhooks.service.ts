@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { generateUniqueId, UNIQUE_ID_PLACEHOLDER } from '@libs/http/params';
-import { APP_CONFIG, AppConfig } from './../config';
+import { APP_CONFIG, AppConfig } from '../config';
 import { privateUrlError, WebhookDeliveryNotFoundError, WebhookNotFoundError } from './domain/webhook.errors';
 import { hostAddress, isPublicAddress } from './domain/webhook-url.policy';
 import type { WebhookBody } from './commands/webhook.params';
@@ -10,10 +10,14 @@ import { DeliveriesRepository } from './infrastructure/deliveries.repository';
 import { WebhookEventReader } from './infrastructure/event-reader';
 import { WebhookQueues } from './infrastructure/webhook-queues';
 import type { DeliveryRecord, ReplayJobData, WebhookRecord } from './infrastructure/webhook.types';
-import { WebhooksRepository } from './infrastructure/webhooks.repository';
+import { WebhookSettings, WebhooksRepository } from './infrastructure/webhooks.repository';
 
 /** A Standard Webhooks secret: `whsec_` and 32 random bytes in base64. */
 const newSignatureKey = () => `whsec_${randomBytes(32).toString('base64')}`;
+
+function settingsOf({ name, url, events, enabled, security, httpUser }: WebhookRecord): WebhookSettings {
+  return { name, url, events, enabled, security, httpUser };
+}
 
 /** Where replay starts: after a position of the event log, or at a time. */
 export type ReplayFrom = { position: number } | { since: Date };
@@ -56,14 +60,8 @@ export class WebhooksService {
   async update(id: string, patch: Partial<WebhookBody>): Promise<WebhookRecord> {
     const current = await this.get(id);
     if (patch.url !== undefined && patch.url !== current.url) await this.checkUrl(patch.url);
-    const settings = {
-      name: patch.name ?? current.name,
-      url: patch.url ?? current.url,
-      events: patch.events ?? current.events,
-      enabled: patch.enabled ?? current.enabled,
-      security: patch.security ?? current.security,
-      httpUser: patch.httpUser ?? current.httpUser,
-    };
+    const { httpPass: _secret, ...changes } = patch;
+    const settings = { ...settingsOf(current), ...changes };
     const secrets =
       patch.httpPass === undefined
         ? undefined
@@ -77,16 +75,7 @@ export class WebhooksService {
     const current = await this.get(id);
     const signatureKey = newSignatureKey();
     const { httpPass } = await this.webhooks.openSecrets(current);
-    const {
-      sealedSecrets: _sealed,
-      attempts: _a,
-      logs: _l,
-      createdAt: _c,
-      updatedAt: _u,
-      id: _id,
-      ...settings
-    } = current;
-    if (!(await this.webhooks.update(id, settings, { signatureKey, httpPass })))
+    if (!(await this.webhooks.update(id, settingsOf(current), { signatureKey, httpPass })))
       throw new WebhookNotFoundError();
     return { webhook: await this.get(id), signatureKey };
   }

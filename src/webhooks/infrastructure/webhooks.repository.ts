@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { MysqlDataKeys } from '@libs/event-store';
-import type { Pool, ResultSetHeader, RowDataPacket } from 'mysql2/promise';
+import type { Pool, PoolConnection, ResultSetHeader, RowDataPacket } from 'mysql2/promise';
 import { DATA_KEYS, MYSQL_POOL } from '../../database';
 import { WebhookAlreadyExistsError } from '../domain/webhook.errors';
 import type { WebhookRecord, WebhookSecrets } from './webhook.types';
@@ -69,36 +69,23 @@ export class WebhooksRepository {
    * webhook disabled for failing starts afresh.
    */
   async update(id: string, settings: WebhookSettings, secrets?: WebhookSecrets): Promise<boolean> {
-    const params = [
-      settings.name,
-      settings.url,
-      JSON.stringify(settings.events),
-      settings.enabled,
-      settings.security,
-      settings.httpUser,
-    ];
+    // Assignments run left to right: `enabled` is still the stored value where the count and reason are reset.
     const sql = `UPDATE webhooks SET name = ?, url = ?, events = ?, security = ?, http_user = ?,
         attempts = IF(? AND NOT enabled, 0, attempts), logs = IF(? AND NOT enabled, '', logs), enabled = ?,
         updated_at = NOW(3)${secrets ? ', sealed_secrets = ?' : ''} WHERE id = ?`;
-    const values = (sealed?: string) => [
-      params[0],
-      params[1],
-      params[2],
-      params[4],
-      params[5],
-      settings.enabled,
-      settings.enabled,
-      settings.enabled,
-      ...(sealed ? [sealed] : []),
+    const { name, url, events, enabled, security, httpUser } = settings;
+    const values = (sealed: string[]) => [
+      ...[name, url, JSON.stringify(events), security, httpUser, enabled, enabled, enabled],
+      ...sealed,
       id,
     ];
     if (!secrets) {
-      const [result] = await this.pool.execute<ResultSetHeader>(sql, values());
+      const [result] = await this.pool.execute<ResultSetHeader>(sql, values([]));
       return result.affectedRows > 0;
     }
     let changed = false;
     await this.withSealed(id, secrets, async (sealed, connection) => {
-      const [result] = await connection.execute<ResultSetHeader>(sql, values(sealed));
+      const [result] = await connection.execute<ResultSetHeader>(sql, values([sealed]));
       changed = result.affectedRows > 0;
     });
     return changed;
@@ -174,7 +161,7 @@ export class WebhooksRepository {
   private async withSealed(
     id: string,
     secrets: WebhookSecrets,
-    write: (sealed: string, connection: import('mysql2/promise').PoolConnection) => Promise<void>,
+    write: (sealed: string, connection: PoolConnection) => Promise<void>,
   ): Promise<void> {
     const connection = await this.pool.getConnection();
     try {
