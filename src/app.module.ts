@@ -16,6 +16,7 @@ import { RedisModule } from './redis';
 import { RelayNotifierModule } from './relay';
 import { SessionsModule } from './sessions';
 import { UsersModule } from './users';
+import { WebhooksModule } from './webhooks';
 
 /** The HTTP API (`ROLE=api`). */
 @Module({})
@@ -39,6 +40,7 @@ export class AppModule {
         MembershipsModule,
         AuditModule,
         HistoryModule,
+        WebhooksModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AppwriteExceptionFilter }],
     };

@@ -10,6 +10,7 @@ import { RelayModule } from './relay';
 import type { EventSubscription } from './relay';
 import { SessionsWorkerModule, SESSION_REVOCATION, SESSION_SWEEP } from './sessions';
 import { BAN_EXPIRY, UsersWorkerModule } from './users';
+import { WebhooksWorkerModule, WEBHOOK_FANOUT } from './webhooks';
 
 /** Every consumer's subscription, declared in its own module; the relay builds one queue for each. */
 export const EVENT_SUBSCRIPTIONS: readonly EventSubscription[] = [
@@ -18,6 +19,7 @@ export const EVENT_SUBSCRIPTIONS: readonly EventSubscription[] = [
   ACTIVITY_LOG,
   IDENTITY_CLEANUP,
   BAN_EXPIRY,
+  WEBHOOK_FANOUT,
 ];
 
 /** The `worker` role: the event relay and one BullMQ processor per queue. */
@@ -37,6 +39,7 @@ export class WorkerModule {
         AuditWorkerModule,
         IdentitiesWorkerModule,
         UsersWorkerModule,
+        WebhooksWorkerModule,
       ],
     };
   }

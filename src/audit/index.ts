@@ -5,3 +5,4 @@ export { ACTIVITY_LOG } from './workers/activity-log.subscription';
 export { ListUserLogsQuery } from './queries/list-user-logs/list-user-logs.query';
 export { toLogModel } from './infrastructure/log.mapper';
 export { LogModel } from './dtos/log.response.dto';
+export { auditEventName, subjectUserId } from './audit-event-names';

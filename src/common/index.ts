@@ -10,7 +10,7 @@ export { Caller } from './http/caller-view.decorator';
 export type { CallerView } from './http/caller-view.decorator';
 export { legacyPaging, withLegacyPaging } from './http/legacy-list-params';
 export type { LegacyPaging, LegacyPagingOptions } from './http/legacy-list-params';
-export { IdentityIdPipe, SessionIdPipe, SweepIdPipe, UserIdPipe } from './http/path-id.pipe';
+export { IdentityIdPipe, PathIdPipe, SessionIdPipe, SweepIdPipe, UserIdPipe } from './http/path-id.pipe';
 export { QUERY_ERRORS } from './http/query-errors';
 export { defineParams } from './http/request-params';
 export type { FieldSpec } from './http/request-params';

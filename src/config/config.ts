@@ -128,6 +128,18 @@ const schema = z.object({
    * process signs here within this time; a JWT naming an unknown key re-reads them at once).
    */
   JWT_KEYS_REFRESH_MS: intInRange(100, 3_600_000).default(60000),
+  /** Webhook URLs may resolve to loopback, private or link-local addresses (tests, local setups). */
+  WEBHOOK_ALLOW_PRIVATE_URLS: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+  /** Longest wait for one webhook request, connection to last byte read. */
+  WEBHOOK_TIMEOUT_MS: intInRange(100, 120000).default(10000),
+  /** Tries per webhook delivery, retried with exponential backoff from WEBHOOK_RETRY_DELAY_MS. */
+  WEBHOOK_MAX_ATTEMPTS: intInRange(1, 50).default(8),
+  WEBHOOK_RETRY_DELAY_MS: intInRange(10, 3_600_000).default(5000),
+  /** Consecutive failed requests (over every delivery of the webhook) after which a webhook is disabled. */
+  WEBHOOK_MAX_FAILURES: intInRange(1, 100000).default(20),
 });
 
 export type AppConfig = z.infer<typeof schema>;

@@ -17,6 +17,7 @@ import { EventsByUser1765800000000 } from './migrations/1765800000000-events-by-
 import { SessionSweeps1766300000000 } from './migrations/1766300000000-session-sweeps';
 import { BansAndLockouts1765400000000 } from './migrations/1765400000000-bans-and-lockouts';
 import { KeptSessions1765000000000 } from './migrations/1765000000000-kept-sessions';
+import { Webhooks1765900000000 } from './migrations/1765900000000-webhooks';
 
 export interface MigrationOptions {
   /** The master keys, for a migration that seals stored events; resolved only if one has events to seal. */
@@ -40,6 +41,7 @@ function migrations(url: string, options: MigrationOptions) {
     SessionSweeps1766300000000,
     BansAndLockouts1765400000000,
     KeptSessions1765000000000,
+    Webhooks1765900000000,
   ];
 }
 

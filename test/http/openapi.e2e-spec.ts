@@ -27,11 +27,18 @@ const APPWRITE_TYPES = new Set([
   'user_jwt_invalid',
   'user_jwt_and_cookie_set',
   'user_invalid_token',
+  'webhook_not_found',
 ]);
-/** The one type of our own: identities cannot be created through Appwrite, so it has no type for this. */
 /** DELETE routes that start a job. */
 const ACCEPTED = new Set(['DELETE /v1/users/sessions']);
-const EXTENSION_TYPES = new Set(['user_identity_already_exists', 'session_sweep_not_found', 'user_locked']);
+/** Types of our own, for extensions Appwrite has no type for. */
+const EXTENSION_TYPES = new Set([
+  'user_identity_already_exists',
+  'session_sweep_not_found',
+  'user_locked',
+  'webhook_already_exists',
+  'webhook_delivery_not_found',
+]);
 
 /** terminus writes the health routes' 503, with the health report as its body (not an Appwrite error). */
 const NOT_APPWRITE_ERRORS = new Set(['GET /health/live 503', 'GET /health/ready 503']);

@@ -5,6 +5,8 @@ export const SCOPES = [
   'sessions.read',
   'sessions.write',
   'users.hashes.read',
+  'webhooks.read',
+  'webhooks.write',
 ] as const;
 
 export type Scope = (typeof SCOPES)[number];

@@ -1,0 +1,4 @@
+import { PathIdPipe } from '../common';
+
+export const WebhookIdPipe = new PathIdPipe('webhookId');
+export const DeliveryIdPipe = new PathIdPipe('deliveryId');
