@@ -12,6 +12,7 @@ import { DataKeys1764600000000 } from './migrations/1764600000000-data-keys';
 import { DataKeysByMasterKey1764700000000 } from './migrations/1764700000000-data-keys-by-master-key';
 import { ResealHistory1764800000000 } from './migrations/1764800000000-reseal-history';
 import { KeptSessions1765000000000 } from './migrations/1765000000000-kept-sessions';
+import { SessionSweeps1766300000000 } from './migrations/1766300000000-session-sweeps';
 
 export interface MigrationOptions {
   /** The master keys, for a migration that seals stored events; resolved only if one has events to seal. */
@@ -30,6 +31,7 @@ function migrations(url: string, options: MigrationOptions) {
     DataKeysByMasterKey1764700000000,
     ResealHistory1764800000000.with({ databaseUrl: url, masterKeys: options.masterKeys }),
     KeptSessions1765000000000,
+    SessionSweeps1766300000000,
   ];
 }
 

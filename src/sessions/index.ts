@@ -3,6 +3,7 @@ export { sessionCookieName } from './infrastructure/account-session';
 export { SessionsWorkerModule } from './sessions-worker.module';
 export { SessionsModule } from './sessions.module';
 export { SESSION_REVOCATION } from './workers/session-revocation.subscription';
+export { SESSION_SWEEP } from './workers/session-sweep.subscription';
 export { CurrentSession } from './infrastructure/account-session';
 export type { AccountPrincipal } from './infrastructure/account-session';
 export { RequireSession } from './infrastructure/require-session.decorator';
