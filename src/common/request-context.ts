@@ -13,6 +13,8 @@ export interface RequestContextData {
   ip: string;
   userAgent: string;
   principal?: Principal;
+  /** The user an account route acts for (set once its credential is checked): the actor of its events. */
+  accountUserId?: string;
 }
 
 const storage = new AsyncLocalStorage<RequestContextData>();
@@ -32,7 +34,12 @@ export const RequestContext = {
     const ctx = storage.getStore();
     if (!ctx) return { actor: { type: 'system', id: 'system' } };
     return {
-      actor: ctx.principal?.type === 'key' ? { type: 'key', id: ctx.principal.id } : undefined,
+      actor:
+        ctx.principal?.type === 'key'
+          ? { type: 'key', id: ctx.principal.id }
+          : ctx.accountUserId !== undefined
+            ? { type: 'user', id: ctx.accountUserId }
+            : undefined,
       requestId: ctx.requestId,
       ip: ctx.ip,
       userAgent: ctx.userAgent,

@@ -307,6 +307,9 @@ describe('account routes (a signed-in user acting on itself)', () => {
     expect(Object.keys(page.body)).toEqual(['total', 'logs']);
     expect(page.body.total).toBe(4);
     expect(page.body.logs[0].event).toBe(`users.${user.$id}.update.name`);
+    // Done by the user itself (Appwrite's actor of an account route), not by a key.
+    expect(page.body.logs[0]).toMatchObject({ userId: user.$id, mode: 'default', userType: 'user' });
+    expect(page.body.logs[3]).toMatchObject({ mode: 'admin', userType: 'keyProject' });
     expect(page.body.logs[3].event).toBe(`users.${user.$id}.create`);
     const q = (o: unknown) => `queries[]=${encodeURIComponent(JSON.stringify(o))}`;
     const paged = await as(
