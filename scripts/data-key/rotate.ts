@@ -1,5 +1,6 @@
 import { formatProgress, MasterKeys, MysqlDataKeys, ProgressMeter } from '@libs/event-store';
 import type { Pool, RowDataPacket } from 'mysql2/promise';
+import { resealJwtKeys } from '../../src/jwt';
 
 /** The rotation cannot start or go on: the CLI prints the message in one line and exits 1. */
 export class RotateError extends Error {}
@@ -69,6 +70,10 @@ export async function rotateDataKeys(
       const progress = meter.advance(n);
       if (progress) options.print(formatProgress('Re-wrapping data keys', progress));
     }
+    // The JWT signing keys are sealed by the master key itself (not by a data key): re-sealed here too.
+    await resealJwtKeys(pool, masters).catch((error: { code?: string }) => {
+      if (error.code !== NO_TABLE) throw error;
+    });
   } catch (error) {
     throw new RotationInterrupted(error, rewrapped, total);
   }

@@ -103,23 +103,38 @@ export function ensureJwtKeys(pool: Pool, masterKeys: MasterKeys): Promise<void>
   return withLock(pool, async (conn) => {
     const [active] = await conn.query<JwtKeyRow[]>('SELECT kid FROM jwt_keys WHERE retired_at IS NULL');
     if (active.length === 0) await insertNewKey(conn, masterKeys, new Date());
-    const [stale] = await conn.query<JwtKeyRow[]>(
-      'SELECT kid, private_sealed, master_key_id FROM jwt_keys WHERE master_key_id <> ?',
-      [masterKeys.currentId],
-    );
-    for (const row of stale) {
-      // A key sealed under a master key no longer configured cannot sign again; if it is the signing key,
-      // loading it says so (rotate to get a new one).
-      if (!masterKeys.knows(row.master_key_id)) continue;
-      const plain = masterKeys.unwrap(row.master_key_id, row.private_sealed, aad(row.kid));
-      const { masterKeyId, wrapped } = masterKeys.wrap(plain, aad(row.kid));
-      await conn.execute('UPDATE jwt_keys SET private_sealed = ?, master_key_id = ? WHERE kid = ?', [
-        wrapped,
-        masterKeyId,
-        row.kid,
-      ]);
-    }
+    await resealJwtKeys(conn, masterKeys);
   });
+}
+
+/**
+ * Re-seals under the current master key the private halves sealed under a former one (at start, and by
+ * `npm run data-key:rotate`, so that DATA_KEY_PREVIOUS can be dropped right after a rotation). Answers how
+ * many it re-sealed.
+ */
+export async function resealJwtKeys(
+  sql: Pick<Pool, 'query' | 'execute'>,
+  masterKeys: MasterKeys,
+): Promise<number> {
+  const [stale] = await sql.query<JwtKeyRow[]>(
+    'SELECT kid, private_sealed, master_key_id FROM jwt_keys WHERE master_key_id <> ?',
+    [masterKeys.currentId],
+  );
+  let resealed = 0;
+  for (const row of stale) {
+    // A key sealed under a master key no longer configured cannot sign again; if it is the signing key,
+    // loading it says so (rotate to get a new one).
+    if (!masterKeys.knows(row.master_key_id)) continue;
+    const plain = masterKeys.unwrap(row.master_key_id, row.private_sealed, aad(row.kid));
+    const { masterKeyId, wrapped } = masterKeys.wrap(plain, aad(row.kid));
+    await sql.execute('UPDATE jwt_keys SET private_sealed = ?, master_key_id = ? WHERE kid = ?', [
+      wrapped,
+      masterKeyId,
+      row.kid,
+    ]);
+    resealed++;
+  }
+  return resealed;
 }
 
 function graceStart(now: Date): Date {

@@ -1,6 +1,6 @@
 import { expectAppwriteError, TestApp } from '../support/test-app';
 
-/** Appwrite's Account model: the User model without `password`, `hash` and `hashOptions`. */
+/** Appwrite's Account model: the User model (with its ban extension) without `password`, `hash` and `hashOptions`. */
 const ACCOUNT_KEYS = [
   '$id',
   '$createdAt',
@@ -25,6 +25,8 @@ const ACCOUNT_KEYS = [
   'accessedAt',
   'impersonator',
   'impersonatorUserId',
+  'banReason',
+  'banExpiresAt',
 ];
 
 async function until<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 20_000): Promise<T> {

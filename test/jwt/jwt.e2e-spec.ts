@@ -116,8 +116,8 @@ describe('JWTs', () => {
     const unbound = (await userJwt(user.$id)).body.jwt;
     const block = await t.request('PATCH', `/v1/users/${user.$id}/status`, { body: { status: false } });
     expect(block.status).toBe(200);
-    expectAppwriteError(await account(bound), 401, 'user_blocked');
-    expectAppwriteError(await account(unbound), 401, 'user_blocked');
+    expectAppwriteError(await account(bound), 403, 'user_blocked');
+    expectAppwriteError(await account(unbound), 403, 'user_blocked');
     await t.request('PATCH', `/v1/users/${user.$id}/status`, { body: { status: true } });
     expectAppwriteError(await account(bound), 401, 'general_unauthorized_scope');
     expectAppwriteError(await account(unbound), 401, 'general_unauthorized_scope');

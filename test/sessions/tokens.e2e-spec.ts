@@ -122,7 +122,7 @@ describe('tokens', () => {
     const user = await t.createUser({});
     const token = (await createToken(user.$id)).body;
     await t.request('PATCH', `/v1/users/${user.$id}/status`, { body: { status: false } });
-    expectAppwriteError(await exchange(user.$id, token.secret), 401, 'user_blocked');
+    expectAppwriteError(await exchange(user.$id, token.secret), 403, 'user_blocked');
     await t.request('PATCH', `/v1/users/${user.$id}/status`, { body: { status: true } });
     expect((await exchange(user.$id, token.secret)).status).toBe(201);
 

@@ -44,8 +44,8 @@ describe('bans (extension): reason, expiry, sessions', () => {
     });
 
     // No worker runs in this app: validation alone refuses the session, on the first request.
-    expectAppwriteError(await account(secret), 401, 'user_blocked');
-    expectAppwriteError(await login('expiring@example.com', 'password123'), 401, 'user_blocked');
+    expectAppwriteError(await account(secret), 403, 'user_blocked');
+    expectAppwriteError(await login('expiring@example.com', 'password123'), 403, 'user_blocked');
 
     await sleepUntil(expiresAt.getTime() + 50);
     // Nothing lifted the ban (no worker, no call): the access policy reads its expiry.

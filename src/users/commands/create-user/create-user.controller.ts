@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBody, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ConflictError } from '@libs/http';
+import { ArgumentInvalidError, ConflictError } from '@libs/http';
 import { customId, email, generateUniqueId, nullable, password, phone, text } from '@libs/http/params';
 import { RequireScopes } from '../../../auth';
 import { ApiAppwriteErrors, when, Caller, CallerView, defineParams } from '../../../common';
@@ -58,6 +58,9 @@ export class CreateUserController {
     when(ConflictError, 'Concurrent writes to this user kept conflicting'),
   )
   async create(@Body() body: unknown, @Caller() caller: CallerView) {
+    // Only an object is a 0.x request without `userId`; an array or scalar body creates nobody.
+    if (typeof body !== 'object' || body === null || Array.isArray(body))
+      throw ArgumentInvalidError.missing('userId');
     const params = CreateUserRequest.parse(body);
     const userId = params.userId === 'unique()' ? generateUniqueId() : params.userId;
     await this.commandBus.execute(
