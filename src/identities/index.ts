@@ -2,3 +2,4 @@
 export { IdentitiesWorkerModule } from './identities-worker.module';
 export { IdentitiesModule } from './identities.module';
 export { IDENTITY_CLEANUP } from './workers/identity-cleanup.subscription';
+export { IdentityProjection } from './infrastructure/identity.projection';

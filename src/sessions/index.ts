@@ -3,3 +3,4 @@ export { sessionCookieName } from './infrastructure/account-session';
 export { SessionsWorkerModule } from './sessions-worker.module';
 export { SessionsModule } from './sessions.module';
 export { SESSION_REVOCATION } from './workers/session-revocation.subscription';
+export { SessionProjection } from './infrastructure/session.projection';

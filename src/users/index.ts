@@ -13,3 +13,4 @@ export { toUserModel } from './infrastructure/user.mapper';
 export { userViewColumns, userViewFromRow } from './infrastructure/user.row';
 export type { UserView } from './queries/user.view';
 export { GetUserQuery } from './queries/get-user/get-user.handler';
+export { UserProjection } from './infrastructure/user.projection';
