@@ -38,7 +38,8 @@ export async function run(
   // fields opened with the data keys under the configured master keys.
   const keysPool = createPool({ ...connection, connectionLimit: 8 });
   const masterKeys = resolveMasterKeys(config, (message) => process.stderr.write(`${message}\n`));
-  const dataKeys = new MysqlDataKeys(keysPool, masterKeys, { cacheSize: 100_000 });
+  // The default cache (10,000 keys) is enough: a user's events are close together in the log.
+  const dataKeys = new MysqlDataKeys(keysPool, masterKeys);
   const tools = new ProjectionTools({
     connection,
     decoder: new EventDecoder(ALL_EVENTS, dataKeys),

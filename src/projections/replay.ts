@@ -3,6 +3,14 @@ import type { PoolConnection } from 'mysql2/promise';
 import { BatchedInserts } from './batched-inserts';
 import type { ReadModel } from './read-model';
 
+interface Fetched {
+  events: Array<RecordedEvent>;
+  /** The position of the last event read, projected or not. */
+  last: number;
+  walked: number;
+  more: boolean;
+}
+
 export interface ReplayOptions {
   /** Events read (and committed to the shadow tables) per batch. */
   batch: number;
@@ -27,24 +35,39 @@ export class Replay {
     this.streamTypes = new Set(models.flatMap((model) => model.streamTypes));
   }
 
-  /** Returns the number of events projected (those of the models' streams). */
+  /**
+   * Returns the number of events projected (those of the models' streams). The next batch is read and decoded
+   * while the current one is projected: two batches in memory at most.
+   */
   async run(after: number, upTo: number, options: ReplayOptions): Promise<number> {
-    let position = after;
     let projected = 0;
-    while (position < upTo) {
-      const read = await this.store.readAll(position, options.batch);
-      const inRange = read.filter((stored) => stored.position <= upTo);
-      if (inRange.length === 0) break;
-      position = inRange[inRange.length - 1].position;
-      const events = await this.decoder.decodeAll(
-        inRange.filter((stored) => this.streamTypes.has(stored.streamType)),
-      );
-      await this.project(events);
-      projected += events.length;
-      options.advanced?.(inRange.length);
-      if (inRange.length < read.length) break;
+    let next = after < upTo ? this.fetch(after, upTo, options.batch) : undefined;
+    while (next) {
+      const batch = await next;
+      if (!batch) break;
+      next = batch.more ? this.fetch(batch.last, upTo, options.batch) : undefined;
+      try {
+        await this.project(batch.events);
+      } catch (error) {
+        await next?.catch(() => undefined);
+        throw error;
+      }
+      projected += batch.events.length;
+      options.advanced?.(batch.walked);
     }
     return projected;
+  }
+
+  /** The events after `after` (at most `limit`, none above `upTo`), decoded; undefined when there are none. */
+  private async fetch(after: number, upTo: number, limit: number): Promise<Fetched | undefined> {
+    const read = await this.store.readAll(after, limit);
+    const inRange = read.filter((stored) => stored.position <= upTo);
+    if (inRange.length === 0) return undefined;
+    const last = inRange[inRange.length - 1].position;
+    const events = await this.decoder.decodeAll(
+      inRange.filter((stored) => this.streamTypes.has(stored.streamType)),
+    );
+    return { events, last, walked: inRange.length, more: inRange.length === read.length && last < upTo };
   }
 
   private async project(events: ReadonlyArray<RecordedEvent>): Promise<void> {
