@@ -103,17 +103,19 @@ describe('npm run projections', () => {
     let writes = 0;
     let duringRebuild = 0;
     const created: string[] = [];
-    const load = (async () => {
+    // Four writers at once, so that appends commit out of position order too.
+    const writer = async (w: number) => {
       for (let i = 0; running; i++) {
-        const user = await t.createUser({ email: `load-${i}@proj.example`, name: `Load ${i}` });
+        const user = await t.createUser({ email: `load-${w}-${i}@proj.example`, name: `Load ${w} ${i}` });
         created.push(user.$id);
         writes += 1;
         if (rebuilding) duringRebuild += 1;
-        await ok('PATCH', `/v1/users/${user.$id}/name`, { name: `Load ${i} renamed` });
+        await ok('PATCH', `/v1/users/${user.$id}/name`, { name: `Load ${w} ${i} renamed` });
         writes += 1;
         if (rebuilding) duringRebuild += 1;
       }
-    })();
+    };
+    const load = Promise.all([0, 1, 2, 3].map(writer));
     while (writes < 100) await new Promise((resolve) => setTimeout(resolve, 20));
     rebuilding = true;
     // Small batches: the replay takes many steps while the writes go on.
