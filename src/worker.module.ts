@@ -8,11 +8,12 @@ import { IdentitiesWorkerModule, IDENTITY_CLEANUP } from './identities';
 import { RedisModule } from './redis';
 import { RelayModule } from './relay';
 import type { EventSubscription } from './relay';
-import { SessionsWorkerModule, SESSION_REVOCATION } from './sessions';
+import { SessionsWorkerModule, SESSION_REVOCATION, SESSION_SWEEP } from './sessions';
 
 /** Every consumer's subscription, declared in its own module; the relay builds one queue for each. */
 export const EVENT_SUBSCRIPTIONS: readonly EventSubscription[] = [
   SESSION_REVOCATION,
+  SESSION_SWEEP,
   ACTIVITY_LOG,
   IDENTITY_CLEANUP,
 ];

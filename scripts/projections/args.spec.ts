@@ -1,6 +1,6 @@
 import { parseProjectionsArgs } from './args';
 
-const KNOWN = ['users', 'sessions', 'identities'];
+const KNOWN = ['users', 'sessions', 'identities', 'session-sweeps'];
 
 describe('projections arguments', () => {
   it('reads the command, the read models (all by default) and the options', () => {
@@ -20,7 +20,10 @@ describe('projections arguments', () => {
   it.each([
     [[], 'say verify or rebuild'],
     [['check'], 'unknown command "check" (verify or rebuild)'],
-    [['verify', 'people'], 'no read model named people (there are: users, sessions, identities)'],
+    [
+      ['verify', 'people'],
+      'no read model named people (there are: users, sessions, identities, session-sweeps)',
+    ],
     [['verify', '--batch', '0'], '--batch must be a whole number from 1 to 10000: 0'],
     [['verify', '--show', '-1'], "Option '--show' argument is ambiguous"],
     [['verify', '--lock-wait', '1.5'], '--lock-wait must be a whole number from 1 to 600: 1.5'],

@@ -7,7 +7,7 @@ export { ApiAppwriteErrors, thrownBy, when } from './http/api-errors.decorator';
 export { arrayQueryParam } from './http/array-query-param';
 export { Caller } from './http/caller-view.decorator';
 export type { CallerView } from './http/caller-view.decorator';
-export { IdentityIdPipe, SessionIdPipe, UserIdPipe } from './http/path-id.pipe';
+export { IdentityIdPipe, SessionIdPipe, SweepIdPipe, UserIdPipe } from './http/path-id.pipe';
 export { QUERY_ERRORS } from './http/query-errors';
 export { defineParams } from './http/request-params';
 export type { FieldSpec } from './http/request-params';

@@ -11,6 +11,7 @@ import { ConsumerProgress1764500000000 } from './migrations/1764500000000-consum
 import { DataKeys1764600000000 } from './migrations/1764600000000-data-keys';
 import { DataKeysByMasterKey1764700000000 } from './migrations/1764700000000-data-keys-by-master-key';
 import { ResealHistory1764800000000 } from './migrations/1764800000000-reseal-history';
+import { SessionSweeps1766300000000 } from './migrations/1766300000000-session-sweeps';
 
 export interface MigrationOptions {
   /** The master keys, for a migration that seals stored events; resolved only if one has events to seal. */
@@ -28,6 +29,7 @@ function migrations(url: string, options: MigrationOptions) {
     DataKeys1764600000000,
     DataKeysByMasterKey1764700000000,
     ResealHistory1764800000000.with({ databaseUrl: url, masterKeys: options.masterKeys }),
+    SessionSweeps1766300000000,
   ];
 }
 

@@ -1,7 +1,12 @@
 import { IdentityProjection } from '../identities';
 import { IDENTITY_STREAM, isIdentityEvent } from '../identities/domain/events';
-import { SessionProjection } from '../sessions';
-import { isSessionEvent, SESSION_STREAM } from '../sessions/domain/events';
+import { SessionProjection, SessionSweepProjection } from '../sessions';
+import {
+  isSessionEvent,
+  isSessionSweepEvent,
+  SESSION_STREAM,
+  SESSION_SWEEP_STREAM,
+} from '../sessions/domain/events';
 import { isUserEvent, USER_STREAM, UserProjection } from '../users';
 import type { ReadModel } from './read-model';
 
@@ -13,6 +18,7 @@ export function readModels(): ReadModel[] {
   const users = new UserProjection();
   const sessions = new SessionProjection();
   const identities = new IdentityProjection();
+  const sweeps = new SessionSweepProjection();
   return [
     {
       name: 'users',
@@ -41,6 +47,22 @@ export function readModels(): ReadModel[] {
         { name: 'identity_search_tokens', key: ['token', 'identity_sequence', 'field'] },
       ],
       project: (sql, events) => identities.apply(sql, events.filter(isIdentityEvent)),
+    },
+    {
+      name: 'session-sweeps',
+      streamTypes: [SESSION_SWEEP_STREAM],
+      tables: [
+        {
+          name: 'session_sweeps',
+          key: ['id'],
+          ignore: [
+            { column: 'total', why: 'counted by the sweep worker' },
+            { column: 'revoked', why: 'progress of the sweep worker until its completion event' },
+            { column: 'updated_at', why: 'moved by the sweep worker while it runs' },
+          ],
+        },
+      ],
+      project: (sql, events) => sweeps.apply(sql, events.filter(isSessionSweepEvent)),
     },
   ];
 }

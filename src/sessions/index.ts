@@ -3,4 +3,6 @@ export { sessionCookieName } from './infrastructure/account-session';
 export { SessionsWorkerModule } from './sessions-worker.module';
 export { SessionsModule } from './sessions.module';
 export { SESSION_REVOCATION } from './workers/session-revocation.subscription';
+export { SESSION_SWEEP } from './workers/session-sweep.subscription';
 export { SessionProjection } from './infrastructure/session.projection';
+export { SessionSweepProjection } from './infrastructure/session-sweep.projection';

@@ -10,6 +10,11 @@ import {
   RevokeUserSessionsController,
 } from './commands/revoke-session/revoke-session.controller';
 import { RevokeSessionHandler } from './commands/revoke-session/revoke-session.handler';
+import { RevokeAllSessionsController } from './commands/revoke-all-sessions/revoke-all-sessions.controller';
+import { RevokeAllSessionsHandler } from './commands/revoke-all-sessions/revoke-all-sessions.handler';
+import { SessionSweepProjection } from './infrastructure/session-sweep.projection';
+import { SessionSweepRepository } from './infrastructure/session-sweep.repository';
+import { SessionSweepsReader } from './infrastructure/session-sweeps.reader';
 import { VerifyPasswordController } from './commands/verify-password/verify-password.controller';
 import { ACCOUNT_AUTHENTICATORS, AccountAuthenticator } from './infrastructure/account-principal';
 import { AccountSessionResolver } from './infrastructure/account-session';
@@ -26,6 +31,7 @@ import { ListUserSessionsController } from './queries/list-user-sessions/list-us
   imports: [UsersModule],
   controllers: [
     LoginController,
+    RevokeAllSessionsController,
     AccountController,
     LogoutController,
     ListUserSessionsController,
@@ -36,6 +42,10 @@ import { ListUserSessionsController } from './queries/list-user-sessions/list-us
   providers: [
     CreateSessionHandler,
     RevokeSessionHandler,
+    RevokeAllSessionsHandler,
+    SessionSweepRepository,
+    SessionSweepProjection,
+    SessionSweepsReader,
     LoginHandler,
     LoginRateLimiter,
     SessionRepository,

@@ -54,6 +54,8 @@ describe('npm run projections', () => {
     const gone = await t.createUser({ email: 'gone@proj.example', name: 'Gone Soon' });
     await ok('POST', `/v1/users/${gone.$id}/sessions`, {});
     await ok('DELETE', `/v1/users/${gone.$id}`, {});
+    const sweep = await t.request('DELETE', '/v1/users/sessions');
+    if (sweep.status !== 202) throw new Error(`sweep: ${sweep.status} ${sweep.text}`);
   }, 60_000);
 
   afterAll(async () => {
@@ -63,10 +65,13 @@ describe('npm run projections', () => {
   it('verify exits 0 when every read table matches its events', async () => {
     const result = await run(['verify']);
     expect(result).toMatchObject({ code: 0, stderr: '' });
-    expect(result.stdout).toMatch(/users, sessions, identities: the live tables match the events/);
+    expect(result.stdout).toMatch(
+      /users, sessions, identities, session-sweeps: the live tables match the events/,
+    );
     expect(result.stdout).toMatch(/not compared: users\.accessed_at/);
     expect(await count('SELECT COUNT(*) FROM sessions')).toBeGreaterThanOrEqual(4);
     expect(await count('SELECT COUNT(*) FROM identities')).toBe(2);
+    expect(await count('SELECT COUNT(*) FROM session_sweeps')).toBe(1);
   }, 60_000);
 
   it('verify exits 1 and names the table, key and column of a corrupted row; rebuild repairs it', async () => {
@@ -86,7 +91,9 @@ describe('npm run projections', () => {
 
     const rebuilt = await run(['rebuild']);
     expect(rebuilt).toMatchObject({ code: 0, stderr: '' });
-    expect(rebuilt.stdout).toMatch(/users, sessions, identities: rebuilt from \d+ events up to position \d+/);
+    expect(rebuilt.stdout).toMatch(
+      /users, sessions, identities, session-sweeps: rebuilt from \d+ events up to position \d+/,
+    );
     expect((await run(['verify'])).code).toBe(0);
     const [[row]] = await t.db.query<RowDataPacket[]>('SELECT name FROM users WHERE id = ?', [ann.$id]);
     expect(row.name).toBe('Ann Able');
@@ -151,7 +158,7 @@ describe('npm run projections', () => {
     [
       ['verify', 'people'],
       2,
-      /^projections: no read model named people \(there are: users, sessions, identities\)/,
+      /^projections: no read model named people \(there are: users, sessions, identities, session-sweeps\)/,
     ],
     [['verify', '--batch', 'x'], 2, /^projections: --batch must be a whole number from 1 to 10000: x/],
   ])('%j exits %i with one line', async (args, code, message) => {

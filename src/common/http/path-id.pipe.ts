@@ -28,3 +28,4 @@ export class PathIdPipe implements PipeTransform<string, string> {
 export const UserIdPipe = new PathIdPipe('userId');
 export const SessionIdPipe = new PathIdPipe('sessionId');
 export const IdentityIdPipe = new PathIdPipe('identityId');
+export const SweepIdPipe = new PathIdPipe('sweepId');

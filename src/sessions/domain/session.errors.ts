@@ -35,3 +35,10 @@ export class TooManyAttemptsError extends AppwriteError {
     );
   }
 }
+
+/** An extension's own type: Appwrite has no sweeps. */
+export class SessionSweepNotFoundError extends AppwriteError {
+  constructor() {
+    super(404, 'session_sweep_not_found', 'No session sweep with the requested ID could be found.');
+  }
+}

@@ -23,16 +23,17 @@ export class SessionProjection {
   private async insert(sql: PoolConnection, recorded: RecordedEvent<SessionCreatedEvent>): Promise<void> {
     const d = recorded.event.data;
     await sql.execute(
-      `INSERT INTO sessions (id, user_id, user_incarnation, user_epoch, version, secret_hash, provider, provider_uid,
+      `INSERT INTO sessions (id, user_id, user_incarnation, user_epoch, created_position, version, secret_hash, provider, provider_uid,
          expire, ip, os_code, os_name, os_version, client_type, client_code, client_name, client_version,
          client_engine, client_engine_version, device_name, device_brand, device_model, country_code, country_name,
          factors, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         d.sessionId,
         d.userId,
         d.userIncarnation,
         d.userEpoch,
+        recorded.position,
         recorded.version,
         d.secretHash,
         d.provider,

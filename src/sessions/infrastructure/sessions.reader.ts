@@ -4,8 +4,13 @@ import { MYSQL_POOL } from '../../database';
 import { mayAuthenticate, userViewColumns, userViewFromRow, type UserView } from '../../users';
 import { SESSION_COLUMNS, SessionRow } from './session.row';
 
-/** Live = not revoked and not expired. */
-const LIVE = 's.revoked_at IS NULL AND s.expire > NOW(3)';
+/**
+ * Live = not revoked, not expired, and made after the newest "revoke every session" request (whose worker may
+ * not have revoked it yet). The sweep subquery is uncorrelated: evaluated once per statement, on an index.
+ */
+const LIVE =
+  's.revoked_at IS NULL AND s.expire > NOW(3) AND ' +
+  's.created_position > (SELECT COALESCE(MAX(w.requested_position), 0) FROM session_sweeps w)';
 
 /**
  * Built once: the validation hot path only binds the hash. User columns (users' own selection) come back

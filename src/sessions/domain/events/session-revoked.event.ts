@@ -5,6 +5,7 @@ export type SessionRevocationReason =
   | 'logout'
   | 'admin'
   | 'limit'
+  | 'sweep'
   | 'user.blocked'
   | typeof UserDeletedEvent.type
   | typeof UserPasswordChangedEvent.type;
