@@ -10,3 +10,6 @@ export { RequireSession } from './infrastructure/require-session.decorator';
 export { SessionsReader } from './infrastructure/sessions.reader';
 export { toSessionModel } from './infrastructure/session.mapper';
 export { SessionModel } from './dtos/session.response.dto';
+export { SessionProjection } from './infrastructure/session.projection';
+export { SessionSweepProjection } from './infrastructure/session-sweep.projection';
+export { TokenProjection } from './infrastructure/token.projection';

@@ -22,3 +22,4 @@ export { toAccountModel } from './infrastructure/user.mapper';
 export { UpdateUserNameCommand } from './commands/update-user-name/update-user-name.handler';
 export { UpdateUserPasswordCommand } from './commands/update-user-password/update-user-password.handler';
 export { UpdateUserPrefsCommand } from './commands/update-user-prefs/update-user-prefs.handler';
+export { UserProjection } from './infrastructure/user.projection';
