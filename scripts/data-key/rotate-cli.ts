@@ -62,6 +62,7 @@ async function main(): Promise<void> {
     const print = (line: string) => process.stdout.write(`${line}\n`);
     const result = await rotateDataKeys(pool, masters, { batch: args.batch, print });
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    if (result.jwtKeys > 0) print(`Re-sealed ${result.jwtKeys} JWT signing key(s) with DATA_KEY.`);
     print(
       `Re-wrapped ${result.rewrapped} data key(s) in ${seconds} s: all ${result.live} live data key(s) are ` +
         `wrapped by DATA_KEY (master key ${masters.currentId}); ${result.destroyed} erased. ` +

@@ -1,6 +1,6 @@
 import { formatProgress, MasterKeys, MysqlDataKeys, ProgressMeter } from '@libs/event-store';
 import type { Pool, RowDataPacket } from 'mysql2/promise';
-import { resealJwtKeys } from '../../src/jwt';
+import { rewrapJwtKeys } from '../../src/jwt';
 
 /** The rotation cannot start or go on: the CLI prints the message in one line and exits 1. */
 export class RotateError extends Error {}
@@ -22,6 +22,8 @@ export interface RotateResult {
   live: number;
   /** Keys destroyed by erasure: nothing to re-wrap. */
   destroyed: number;
+  /** JWT signing keys re-sealed with DATA_KEY (sealed by the same master keys). */
+  jwtKeys: number;
 }
 
 const NO_TABLE = 'ER_NO_SUCH_TABLE';
@@ -70,12 +72,18 @@ export async function rotateDataKeys(
       const progress = meter.advance(n);
       if (progress) options.print(formatProgress('Re-wrapping data keys', progress));
     }
-    // The JWT signing keys are sealed by the master key itself (not by a data key): re-sealed here too.
-    await resealJwtKeys(pool, masters).catch((error: { code?: string }) => {
-      if (error.code !== NO_TABLE) throw error;
-    });
   } catch (error) {
     throw new RotationInterrupted(error, rewrapped, total);
   }
-  return { rewrapped, ...(await counts(pool)) };
+  return { rewrapped, ...(await counts(pool)), jwtKeys: await rewrapJwtKeysIfAny(pool, masters) };
+}
+
+/** A database from before JWTs has no `jwt_keys` table: nothing to re-seal. */
+async function rewrapJwtKeysIfAny(pool: Pool, masters: MasterKeys): Promise<number> {
+  try {
+    return await rewrapJwtKeys(pool, masters);
+  } catch (error) {
+    if ((error as { code?: string }).code === NO_TABLE) return 0;
+    throw error;
+  }
 }

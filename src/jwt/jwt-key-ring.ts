@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import type { MasterKeys } from '@libs/event-store';
 import type { JWK } from 'jose';
 import type { KeyObject } from 'node:crypto';
@@ -28,7 +28,12 @@ export class JwtKeyRing implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    await ensureJwtKeys(this.pool, this.masterKeys);
+    const { replaced } = await ensureJwtKeys(this.pool, this.masterKeys);
+    if (replaced)
+      new Logger('JwtKeys').warn(
+        `The JWT signing key ${replaced} is sealed under a master key that is not configured: it was replaced ` +
+          'by a new key (run `npm run data-key:rotate` when changing DATA_KEY, so that it is re-sealed).',
+      );
     await this.reload();
   }
 

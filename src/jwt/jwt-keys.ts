@@ -95,46 +95,51 @@ export function rotateJwtKeys(pool: Pool, masterKeys: MasterKeys): Promise<Rotat
 }
 
 /**
- * At start: a signing key if there is none yet (the first process to get the lock makes it; the others find
- * it), and the private halves sealed under a former master key re-sealed under the current one, so that a
- * DATA_KEY rotation does not strand them once DATA_KEY_PREVIOUS is dropped.
+ * Re-seals under the current master key the private halves sealed under a former one (still configured), so
+ * that a DATA_KEY rotation does not strand them once DATA_KEY_PREVIOUS is dropped. Returns how many it re-sealed.
+ * Run by `npm run data-key:rotate` and at every start.
  */
-export function ensureJwtKeys(pool: Pool, masterKeys: MasterKeys): Promise<void> {
-  return withLock(pool, async (conn) => {
-    const [active] = await conn.query<JwtKeyRow[]>('SELECT kid FROM jwt_keys WHERE retired_at IS NULL');
-    if (active.length === 0) await insertNewKey(conn, masterKeys, new Date());
-    await resealJwtKeys(conn, masterKeys);
-  });
-}
-
-/**
- * Re-seals under the current master key the private halves sealed under a former one (at start, and by
- * `npm run data-key:rotate`, so that DATA_KEY_PREVIOUS can be dropped right after a rotation). Answers how
- * many it re-sealed.
- */
-export async function resealJwtKeys(
-  sql: Pick<Pool, 'query' | 'execute'>,
-  masterKeys: MasterKeys,
-): Promise<number> {
-  const [stale] = await sql.query<JwtKeyRow[]>(
+export async function rewrapJwtKeys(db: Pool | PoolConnection, masterKeys: MasterKeys): Promise<number> {
+  const [stale] = await db.query<JwtKeyRow[]>(
     'SELECT kid, private_sealed, master_key_id FROM jwt_keys WHERE master_key_id <> ?',
     [masterKeys.currentId],
   );
-  let resealed = 0;
+  let rewrapped = 0;
   for (const row of stale) {
-    // A key sealed under a master key no longer configured cannot sign again; if it is the signing key,
-    // loading it says so (rotate to get a new one).
     if (!masterKeys.knows(row.master_key_id)) continue;
     const plain = masterKeys.unwrap(row.master_key_id, row.private_sealed, aad(row.kid));
     const { masterKeyId, wrapped } = masterKeys.wrap(plain, aad(row.kid));
-    await sql.execute('UPDATE jwt_keys SET private_sealed = ?, master_key_id = ? WHERE kid = ?', [
-      wrapped,
-      masterKeyId,
-      row.kid,
-    ]);
-    resealed++;
+    await db.execute(
+      'UPDATE jwt_keys SET private_sealed = ?, master_key_id = ? WHERE kid = ? AND master_key_id = ?',
+      [wrapped, masterKeyId, row.kid, row.master_key_id],
+    );
+    rewrapped++;
   }
-  return resealed;
+  return rewrapped;
+}
+
+/**
+ * At start: keys sealed under a former master key re-sealed, and a signing key this process can unseal. The
+ * first process to get the lock makes the first key; the others find it. A signing key sealed under a master
+ * key no longer configured can never sign again: it is retired (its public half verifies what it signed until
+ * those JWTs expire) and replaced; the answer names it, for a warning.
+ */
+export function ensureJwtKeys(pool: Pool, masterKeys: MasterKeys): Promise<{ replaced?: string }> {
+  return withLock(pool, async (conn) => {
+    await rewrapJwtKeys(conn, masterKeys);
+    const [active] = await conn.query<JwtKeyRow[]>(
+      'SELECT kid, master_key_id FROM jwt_keys WHERE retired_at IS NULL ORDER BY created_at DESC, kid',
+    );
+    const usable = active.length > 0 && masterKeys.knows(active[0].master_key_id);
+    if (usable) return {};
+    const now = new Date();
+    const kid = await insertNewKey(conn, masterKeys, now);
+    await conn.execute('UPDATE jwt_keys SET retired_at = ? WHERE retired_at IS NULL AND kid <> ?', [
+      now,
+      kid,
+    ]);
+    return active.length > 0 ? { replaced: active[0].kid } : {};
+  });
 }
 
 function graceStart(now: Date): Date {

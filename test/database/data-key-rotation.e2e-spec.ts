@@ -132,9 +132,14 @@ describe('npm run data-key:rotate', () => {
       ),
     );
     expect(await wrappedBy()).toEqual({ [keyId(parseKey(B))]: users.length });
+    // The JWT signing key the service made is sealed by the same master key: re-sealed with it.
+    expect(first.stdout).toContain('Re-sealed 1 JWT signing key(s) with DATA_KEY.\n');
+    const [jwtKeys] = await pool.query<RowDataPacket[]>('SELECT DISTINCT master_key_id AS m FROM jwt_keys');
+    expect(jwtKeys.map((row) => row.m)).toEqual([keyId(parseKey(B))]);
 
     const again = await rotate({ DATA_KEY: B, DATA_KEY_PREVIOUS: A });
     expect(again.code).toBe(0);
+    expect(again.stdout).not.toContain('JWT');
     expect(again.stdout).toMatch(
       new RegExp(`^Re-wrapped 0 data key\\(s\\) .* all ${users.length} live`, 'm'),
     );

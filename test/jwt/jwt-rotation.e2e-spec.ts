@@ -91,6 +91,28 @@ describe('JWT key rotation', () => {
     expect((await account(a, fresh)).status).toBe(200);
   });
 
+  it('a signing key sealed under a master key that is gone is replaced at start; its public half stays', async () => {
+    // A database with a JWT key and no data keys (no user yet), started again with another DATA_KEY.
+    const first = await TestApp.start();
+    const url = first.config.DATABASE_URL;
+    const lost = (await first.request('GET', '/.well-known/jwks.json', { key: null, project: null })).body
+      .keys;
+    await first.stop();
+    const again = await TestApp.start({ DATABASE_URL: url, DATA_KEY: randomBytes(32).toString('base64') });
+    try {
+      const keys = (await again.request('GET', '/.well-known/jwks.json', { key: null, project: null })).body
+        .keys;
+      expect(keys).toHaveLength(2);
+      expect(keys[1]).toEqual(lost[0]);
+      const user = await again.createUser({});
+      const jwt = (await again.request('POST', `/v1/users/${user.$id}/jwts`, { body: {} })).body.jwt;
+      expect(kidOf(jwt)).toBe(keys[0].kid);
+      expect((await account(again, jwt)).status).toBe(200);
+    } finally {
+      await again.stop();
+    }
+  });
+
   it('refuses a master key other than the service one, in one line', async () => {
     const run = await rotate({ DATA_KEY: randomBytes(32).toString('base64') });
     expect(run.code).toBe(1);
