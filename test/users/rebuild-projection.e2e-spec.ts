@@ -50,20 +50,21 @@ describe('users projection rebuild', () => {
       });
       expect(res.status).toBe(200);
     }
+    const [kept] = await t.db.query<any[]>('SELECT kept_session_id FROM users WHERE id = ?', [b.$id]);
+    expect(kept[0].kept_session_id).not.toBeNull();
     await t.request('DELETE', `/v1/users/${c.$id}`, { body: {} });
     await t.createUser({ userId: c.$id, name: 'Back again' });
     const d = await t.createUser({ name: 'Banned' });
     const inAnHour = new Date(Date.now() + 3_600_000).toISOString();
     await t.request('POST', `/v1/users/${d.$id}/ban`, { body: { reason: 'Spam', expiresAt: inAnHour } });
     await t.request('POST', `/v1/users/${d.$id}/lock`, { body: { until: inAnHour } });
+    // A ban ends every session, the kept one too (the rebuild must reproduce that as well).
     await t.request('POST', `/v1/users/${b.$id}/ban`, { body: { reason: 'Abuse' } });
     await t.request('POST', `/v1/users/${b.$id}/unban`);
     await t.request('POST', `/v1/users/${b.$id}/lock`);
     await t.request('POST', `/v1/users/${b.$id}/unlock`);
 
     const before = await snapshot();
-    const [kept] = await t.db.query<any[]>('SELECT kept_session_id FROM users WHERE id = ?', [b.$id]);
-    expect(kept[0].kept_session_id).not.toBeNull();
     await t.db.query('DELETE FROM user_search_tokens');
     await t.db.query('DELETE FROM users');
 
