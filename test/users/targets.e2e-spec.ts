@@ -263,6 +263,22 @@ describe('user targets (Appwrite users.*Target)', () => {
     expectAppwriteError(await t.request('GET', path(user.$id, 'bad id!')), 400, 'general_argument_invalid');
   });
 
+  it('shows the same targets in the Account model of the user', async () => {
+    const user = await t.createUser({ email: 'own@example.com', password: 'password123' });
+    await create(user.$id, { targetId: 'own-push', providerType: 'push', identifier: 'tok-own' });
+    const login = await t.request('POST', '/v1/account/sessions/email', {
+      body: { email: 'own@example.com', password: 'password123' },
+    });
+    expect(login.status).toBe(201);
+    const account = await t.request('GET', '/v1/account', {
+      key: null,
+      headers: { 'x-appwrite-session': login.body.secret },
+    });
+    expect(account.status).toBe(200);
+    expect(account.body.targets).toEqual((await list(user.$id)).targets);
+    expect(account.body.targets.map((x: any) => x.$id)).toContain('own-push');
+  });
+
   it('pages with Appwrite queries', async () => {
     const user = await t.createUser({ email: 'paged@example.com' });
     await create(user.$id, { targetId: 'p-1', providerType: 'push', identifier: 'tok-p1' });
