@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { MysqlEventStore } from '@libs/event-store';
 import { AppEventDecoder, EVENT_DECODER } from '../../src/database';
+import { backfillAddressTargets } from '../../src/database/migrations/1765300000000-user-targets';
 import { isUserEvent } from '../../src/users/domain/events';
 import { UserProjection } from '../../src/users/infrastructure/user.projection';
 import { hashApiKeySecret } from '../../src/auth/domain/api-key-secret';
@@ -361,6 +362,33 @@ describe('user targets (Appwrite users.*Target)', () => {
     } finally {
       connection.release();
     }
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe('user_targets migration', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await TestApp.start();
+  });
+  afterAll(async () => {
+    await t.stop();
+  });
+
+  it("gives existing users' email and phone the targets (and ids) the service gives them", async () => {
+    await t.createUser({ email: 'm1@example.com', phone: '+14155550121' });
+    await t.createUser({ email: 'm2@example.com' });
+    await t.createUser({ phone: '+14155550122' });
+    const snapshot = async () =>
+      (
+        await t.db.query(
+          'SELECT id, user_id, provider_type, identifier, name, created_at FROM user_targets ORDER BY user_id, provider_type',
+        )
+      )[0];
+    const before = await snapshot();
+    expect((before as unknown[]).length).toBe(4);
+    await t.db.query('DELETE FROM user_targets');
+    await backfillAddressTargets((sql) => t.db.query(sql));
     expect(await snapshot()).toEqual(before);
   });
 });

@@ -5,6 +5,21 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * phone targets over with the ids the User model already showed for them (see `addressTargetId`), so the
  * replayed aggregate and this table agree.
  */
+/** The email and sms targets of the users there are, with the ids `addressTargetId` gives a first target. */
+export async function backfillAddressTargets(query: (sql: string) => Promise<unknown>): Promise<void> {
+  for (const [type, column] of [
+    ['email', 'email'],
+    ['sms', 'phone'],
+  ]) {
+    await query(
+      `INSERT INTO user_targets (id, user_id, provider_type, identifier, name, created_at, updated_at)
+       SELECT LEFT(SHA2(CONCAT(id, CHAR(0 USING utf8mb4), '${type}'), 256), 20), id, '${type}', ${column}, '',
+              created_at, updated_at
+         FROM users WHERE ${column} IS NOT NULL ORDER BY sequence`,
+    );
+  }
+}
+
 export class UserTargets1765300000000 implements MigrationInterface {
   name = 'UserTargets1765300000000';
 
@@ -22,17 +37,7 @@ export class UserTargets1765300000000 implements MigrationInterface {
       UNIQUE KEY ux_user_targets_id (id),
       KEY ix_user_targets_user (user_id, sequence)
     ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin`);
-    for (const [type, column] of [
-      ['email', 'email'],
-      ['sms', 'phone'],
-    ]) {
-      await queryRunner.query(
-        `INSERT INTO user_targets (id, user_id, provider_type, identifier, name, created_at, updated_at)
-         SELECT LEFT(SHA2(CONCAT(id, CHAR(0 USING utf8mb4), '${type}'), 256), 20), id, '${type}', ${column}, '',
-                created_at, updated_at
-           FROM users WHERE ${column} IS NOT NULL ORDER BY sequence`,
-      );
-    }
+    await backfillAddressTargets((sql) => queryRunner.query(sql));
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
