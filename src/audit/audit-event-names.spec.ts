@@ -32,6 +32,14 @@ describe('auditEventName', () => {
     expect(auditEventName(user(type))).toBe(name);
   });
 
+  it.each([
+    ['user.target.created', 'users.u1.targets.t1.create'],
+    ['user.target.updated', 'users.u1.targets.t1.update'],
+    ['user.target.deleted', 'users.u1.targets.t1.delete'],
+  ])('names %s after the user and the target', (type, name) => {
+    expect(auditEventName(event(type, 'user', 'u1', { targetId: 't1' }))).toBe(name);
+  });
+
   it('names session events after the user and the session', () => {
     const created = event('session.created', 'session', 's1', { sessionId: 's1', userId: 'u1' });
     expect(auditEventName(created)).toBe('users.u1.sessions.s1.create');

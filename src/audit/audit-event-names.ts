@@ -36,6 +36,9 @@ import {
   UserUnbannedEvent,
   UserLockedEvent,
   UserUnlockedEvent,
+  UserTargetCreatedEvent,
+  UserTargetUpdatedEvent,
+  UserTargetDeletedEvent,
 } from '../users/domain/events';
 
 /** Appwrite's action suffix for each user event (both verification flags are one `update.verification`). */
@@ -56,6 +59,9 @@ const USER_ACTIONS: Record<UserEvent['type'], string> = {
   [UserUnbannedEvent.type]: 'update.unban',
   [UserLockedEvent.type]: 'update.lock',
   [UserUnlockedEvent.type]: 'update.unlock',
+  [UserTargetCreatedEvent.type]: 'create',
+  [UserTargetUpdatedEvent.type]: 'update',
+  [UserTargetDeletedEvent.type]: 'delete',
 };
 
 /** A failed login names no session (none was made): `users.{userId}.sessions.create.failed`. */
@@ -96,6 +102,9 @@ export function subjectUserId(recorded: RecordedEvent<AnyEvent>): string {
  */
 export function auditEventName(recorded: RecordedEvent<AnyEvent>): string {
   const userId = subjectUserId(recorded);
+  // A target's events name the target: `users.{userId}.targets.{targetId}.create`, as Appwrite's events do.
+  if (isUserEvent(recorded) && 'targetId' in recorded.event.data)
+    return `users.${userId}.targets.${recorded.event.data.targetId}.${USER_ACTIONS[recorded.event.type]}`;
   if (isUserEvent(recorded)) return `users.${userId}.${USER_ACTIONS[recorded.event.type]}`;
   if (isSessionEvent(recorded))
     return `users.${userId}.sessions.${recorded.streamId}.${SESSION_ACTIONS[recorded.event.type]}`;

@@ -18,6 +18,7 @@ import { SessionSweeps1766300000000 } from './migrations/1766300000000-session-s
 import { BansAndLockouts1765400000000 } from './migrations/1765400000000-bans-and-lockouts';
 import { KeptSessions1765000000000 } from './migrations/1765000000000-kept-sessions';
 import { Webhooks1765900000000 } from './migrations/1765900000000-webhooks';
+import { UserTargets1765300000000 } from './migrations/1765300000000-user-targets';
 
 export interface MigrationOptions {
   /** The master keys, for a migration that seals stored events; resolved only if one has events to seal. */
@@ -42,6 +43,7 @@ function migrations(url: string, options: MigrationOptions) {
     BansAndLockouts1765400000000,
     KeptSessions1765000000000,
     Webhooks1765900000000,
+    UserTargets1765300000000,
   ];
 }
 

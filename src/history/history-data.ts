@@ -27,6 +27,9 @@ import {
   UserUnbannedEvent,
   UserLockedEvent,
   UserUnlockedEvent,
+  UserTargetCreatedEvent,
+  UserTargetUpdatedEvent,
+  UserTargetDeletedEvent,
 } from '../users/domain/events';
 
 /** What the caller may see: password hashes only with `users.hashes.read`, as in User models. */
@@ -64,6 +67,10 @@ export const HISTORY_DATA: { [T in AnyEvent['type']]: Shown<Extract<AnyEvent, { 
   [UserUnbannedEvent.type]: asStored,
   [UserLockedEvent.type]: asStored,
   [UserUnlockedEvent.type]: asStored,
+  // The user's own addresses and device tokens, shown to whoever may read the user (as its User model does).
+  [UserTargetCreatedEvent.type]: asStored,
+  [UserTargetUpdatedEvent.type]: asStored,
+  [UserTargetDeletedEvent.type]: asStored,
   [LoginFailedEvent.type]: asStored,
   [SessionCreatedEvent.type]: ({ secretHash: _secretHash, ...data }) => data,
   [SessionRevokedEvent.type]: asStored,

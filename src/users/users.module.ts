@@ -56,6 +56,16 @@ import { ListUsersController } from './queries/list-users/list-users.controller'
 import { ListUsersHandler } from './queries/list-users/list-users.handler';
 import { CountUsersController } from './queries/count-users/count-users.controller';
 import { CountUsersHandler } from './queries/count-users/count-users.handler';
+import { CreateUserTargetController } from './commands/create-user-target/create-user-target.controller';
+import { CreateUserTargetHandler } from './commands/create-user-target/create-user-target.handler';
+import { UpdateUserTargetController } from './commands/update-user-target/update-user-target.controller';
+import { UpdateUserTargetHandler } from './commands/update-user-target/update-user-target.handler';
+import { DeleteUserTargetController } from './commands/delete-user-target/delete-user-target.controller';
+import { DeleteUserTargetHandler } from './commands/delete-user-target/delete-user-target.handler';
+import { ListUserTargetsController } from './queries/list-user-targets/list-user-targets.controller';
+import { ListUserTargetsHandler } from './queries/list-user-targets/list-user-targets.handler';
+import { GetUserTargetController } from './queries/get-user-target/get-user-target.controller';
+import { GetUserTargetHandler } from './queries/get-user-target/get-user-target.handler';
 
 // The list route comes first so that `/v1/users` is registered before the `:userId` routes.
 const controllers = [
@@ -81,6 +91,11 @@ const controllers = [
   GetUserLockoutController,
   LockUserController,
   UnlockUserController,
+  ListUserTargetsController,
+  CreateUserTargetController,
+  GetUserTargetController,
+  UpdateUserTargetController,
+  DeleteUserTargetController,
 ];
 const commandHandlers = [
   CreateUserHandler,
@@ -102,6 +117,9 @@ const commandHandlers = [
   UnbanUserHandler,
   LockUserHandler,
   UnlockUserHandler,
+  CreateUserTargetHandler,
+  UpdateUserTargetHandler,
+  DeleteUserTargetHandler,
 ];
 const queryHandlers = [
   GetUserHandler,
@@ -109,6 +127,8 @@ const queryHandlers = [
   CountUsersHandler,
   GetUserLockoutHandler,
   GetUserAsOfHandler,
+  ListUserTargetsHandler,
+  GetUserTargetHandler,
 ];
 
 @Module({

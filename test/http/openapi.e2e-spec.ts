@@ -28,6 +28,10 @@ const APPWRITE_TYPES = new Set([
   'user_jwt_and_cookie_set',
   'user_invalid_token',
   'webhook_not_found',
+  'user_target_not_found',
+  'general_invalid_email',
+  'general_invalid_phone',
+  'provider_not_found',
 ]);
 /** DELETE routes that start a job. */
 const ACCEPTED = new Set(['DELETE /v1/users/sessions']);

@@ -19,7 +19,11 @@ describe('users projection rebuild', () => {
     const [tokens] = await t.db.query(
       'SELECT * FROM user_search_tokens ORDER BY user_sequence, field, token',
     );
-    return [users, tokens];
+    // The sequence is an AUTO_INCREMENT: a rebuild keeps the order, not the numbers.
+    const [targets] = await t.db.query(
+      'SELECT id, user_id, provider_type, identifier, name, created_at, updated_at FROM user_targets ORDER BY sequence',
+    );
+    return [users, tokens, targets];
   }
 
   it('replays every event into empty tables and reproduces users and search tokens exactly', async () => {
@@ -64,7 +68,13 @@ describe('users projection rebuild', () => {
     await t.request('POST', `/v1/users/${b.$id}/lock`);
     await t.request('POST', `/v1/users/${b.$id}/unlock`);
 
+    await t.request('POST', `/v1/users/${d.$id}/targets`, {
+      body: { targetId: 'rebuilt-target', providerType: 'push', identifier: 'device-token', name: 'Phone' },
+    });
+    await t.request('PATCH', `/v1/users/${a.$id}/email`, { body: { email: 'a2@example.com' } });
+
     const before = await snapshot();
+    await t.db.query('DELETE FROM user_targets');
     await t.db.query('DELETE FROM user_search_tokens');
     await t.db.query('DELETE FROM users');
 

@@ -19,8 +19,18 @@ import {
   UserUnbannedEvent,
   UserLockedEvent,
   UserUnlockedEvent,
+  TargetProviderType,
+  UserTargetCreatedEvent,
+  UserTargetDeletedEvent,
+  UserTargetUpdatedEvent,
 } from './events';
-import { UserAlreadyExistsError, UserNotFoundError } from './user.errors';
+import {
+  UserAlreadyExistsError,
+  UserNotFoundError,
+  UserTargetAlreadyExistsError,
+  UserTargetNotFoundError,
+} from './user.errors';
+import { addressTargetId, identifierKey, targetIdentifier } from './user-targets';
 import { mergePrefsPatch } from './prefs-merge-patch';
 import { assertUserIdNotReserved } from './reserved-user-ids';
 
@@ -41,6 +51,24 @@ export interface CreateUserProps extends PasswordHash {
 /** Scopes of the unique constraints a user holds; values are normalised (lower-case email). */
 export const EMAIL_SCOPE = 'user.email';
 export const PHONE_SCOPE = 'user.phone';
+/** Ids of the targets made through the targets routes (the email/phone targets' ids derive from the user id). */
+export const TARGET_ID_SCOPE = 'user.target.id';
+/** Push targets' identifiers (email and sms identifiers share the users' email and phone scopes). */
+export const PUSH_TARGET_SCOPE = 'user.target.push';
+
+/** A messaging target of the user; `custom` when made through the targets routes. */
+export interface TargetState {
+  providerType: TargetProviderType;
+  identifier: string;
+  name: string;
+  custom: boolean;
+}
+
+const IDENTIFIER_SCOPES: Record<TargetProviderType, string> = {
+  email: EMAIL_SCOPE,
+  sms: PHONE_SCOPE,
+  push: PUSH_TARGET_SCOPE,
+};
 
 /**
  * The user's write model. Decide methods check the rules and `apply` events; `on<Event>` methods only
@@ -60,6 +88,11 @@ export class UserAggregate extends EventSourcedAggregate<UserEvent> {
   currentBan: { version: number; reason: string | null; expiresAt: string | null } | null = null;
   /** Until when logins are refused (possibly past already: a lock-out ends by itself). */
   lockedUntil: string | null = null;
+  /**
+   * Messaging targets by id. As in Appwrite, the email and phone come with targets of their own, which follow
+   * them: a new address re-points the target that had the old one, removing the address deletes it.
+   */
+  targets = new Map<string, TargetState>();
   private readonly constraints: UniqueConstraintChange[] = [];
 
   /** Constraint changes implied by the uncommitted events, for the append transaction. */
@@ -70,10 +103,8 @@ export class UserAggregate extends EventSourcedAggregate<UserEvent> {
   create(props: CreateUserProps): void {
     if (this.exists) throw new UserAlreadyExistsError();
     assertUserIdNotReserved(props.userId);
-    this.claim(EMAIL_SCOPE, props.email);
-    this.claim(PHONE_SCOPE, props.phone);
     const { userId, ...rest } = props;
-    this.apply(new UserCreatedEvent({ userId, ...rest }));
+    this.applyHolding(new UserCreatedEvent({ userId, ...rest }));
   }
 
   changeName(name: string): void {
@@ -85,17 +116,13 @@ export class UserAggregate extends EventSourcedAggregate<UserEvent> {
   changeEmail(email: string | null): void {
     this.assertExists();
     if (email === this.email) return;
-    this.release(EMAIL_SCOPE, this.email);
-    this.claim(EMAIL_SCOPE, email);
-    this.apply(new UserEmailChangedEvent({ email }));
+    this.applyHolding(new UserEmailChangedEvent({ email }));
   }
 
   changePhone(phone: string | null): void {
     this.assertExists();
     if (phone === this.phone) return;
-    this.release(PHONE_SCOPE, this.phone);
-    this.claim(PHONE_SCOPE, phone);
-    this.apply(new UserPhoneChangedEvent({ phone }));
+    this.applyHolding(new UserPhoneChangedEvent({ phone }));
   }
 
   /** `keepSessionId`: the session the user changed it from, which goes on counting (see the event). */
@@ -208,12 +235,57 @@ export class UserAggregate extends EventSourcedAggregate<UserEvent> {
 
   delete(): void {
     this.assertExists();
-    this.release(EMAIL_SCOPE, this.email);
-    this.release(PHONE_SCOPE, this.phone);
-    this.apply(new UserDeletedEvent({}));
+    this.applyHolding(new UserDeletedEvent({}));
+  }
+
+  /**
+   * A target of the user's own (Appwrite's `users.createTarget`). Its id and its identifier are unique among
+   * all users' targets; an email or sms identifier is also unique against every user's email or phone.
+   */
+  createTarget(target: {
+    targetId: string;
+    providerType: TargetProviderType;
+    identifier: string;
+    name: string;
+  }): void {
+    this.assertExists();
+    const identifier = targetIdentifier(target.providerType, target.identifier);
+    if (this.targets.has(target.targetId) || this.holdsIdentifier(target.providerType, identifier))
+      throw new UserTargetAlreadyExistsError();
+    this.applyHolding(new UserTargetCreatedEvent({ ...target, identifier }));
+  }
+
+  /** Appwrite's `users.updateTarget`: an omitted (empty) identifier or name is left as it is. */
+  updateTarget(targetId: string, changes: { identifier?: string; name?: string }): void {
+    this.assertExists();
+    const target = this.targets.get(targetId);
+    if (!target) throw new UserTargetNotFoundError();
+    const identifier =
+      changes.identifier === undefined
+        ? target.identifier
+        : targetIdentifier(target.providerType, changes.identifier);
+    const name = changes.name ?? target.name;
+    if (identifier === target.identifier && name === target.name) return;
+    if (
+      identifierKey(target.providerType, identifier) !==
+        identifierKey(target.providerType, target.identifier) &&
+      this.holdsIdentifier(target.providerType, identifier)
+    )
+      throw new UserTargetAlreadyExistsError();
+    this.applyHolding(new UserTargetUpdatedEvent({ targetId, identifier, name }));
+  }
+
+  /** Any target, the email/phone ones included (the user keeps its email or phone, as in Appwrite). */
+  deleteTarget(targetId: string): void {
+    this.assertExists();
+    if (!this.targets.has(targetId)) throw new UserTargetNotFoundError();
+    this.applyHolding(new UserTargetDeletedEvent({ targetId }));
   }
 
   onUserCreatedEvent(event: UserCreatedEvent): void {
+    this.targets = new Map();
+    this.addAddressTarget('email', event.data.email);
+    this.addAddressTarget('sms', event.data.phone);
     this.exists = true;
     this.email = event.data.email;
     this.phone = event.data.phone;
@@ -233,10 +305,12 @@ export class UserAggregate extends EventSourcedAggregate<UserEvent> {
   }
 
   onUserEmailChangedEvent(event: UserEmailChangedEvent): void {
+    this.followAddress('email', this.email, event.data.email);
     this.email = event.data.email;
   }
 
   onUserPhoneChangedEvent(event: UserPhoneChangedEvent): void {
+    this.followAddress('sms', this.phone, event.data.phone);
     this.phone = event.data.phone;
   }
 
@@ -281,6 +355,78 @@ export class UserAggregate extends EventSourcedAggregate<UserEvent> {
     this.email = null;
     this.phone = null;
     this.passwordHash = null;
+    this.targets = new Map();
+  }
+
+  onUserTargetCreatedEvent(event: UserTargetCreatedEvent): void {
+    const { targetId, providerType, identifier, name } = event.data;
+    // Erased (crypto-shredded) personal data decodes as null.
+    this.targets.set(targetId, {
+      providerType,
+      identifier: identifier ?? '',
+      name: name ?? '',
+      custom: true,
+    });
+  }
+
+  onUserTargetUpdatedEvent(event: UserTargetUpdatedEvent): void {
+    const target = this.targets.get(event.data.targetId);
+    if (target)
+      Object.assign(target, { identifier: event.data.identifier ?? '', name: event.data.name ?? '' });
+  }
+
+  onUserTargetDeletedEvent(event: UserTargetDeletedEvent): void {
+    this.targets.delete(event.data.targetId);
+  }
+
+  /** Appwrite: the target that has the old address takes the new one, or goes with it; else a new target. */
+  private followAddress(providerType: 'email' | 'sms', before: string | null, after: string | null): void {
+    const entry = before === null ? undefined : [...this.targets].find(([, t]) => t.identifier === before);
+    if (entry && after !== null) entry[1].identifier = after;
+    else if (entry) this.targets.delete(entry[0]);
+    else this.addAddressTarget(providerType, after);
+  }
+
+  private addAddressTarget(providerType: 'email' | 'sms', identifier: string | null): void {
+    if (identifier === null) return;
+    // `version` counts the event being applied only after its handler has run.
+    const id = addressTargetId(this.id, providerType, this.version + 1, (taken) => this.targets.has(taken));
+    this.targets.set(id, { providerType, identifier, name: '', custom: false });
+  }
+
+  private holdsIdentifier(providerType: TargetProviderType, identifier: string): boolean {
+    return this.held().get(IDENTIFIER_SCOPES[providerType])!.has(identifierKey(providerType, identifier));
+  }
+
+  /** The unique values this user holds, by scope: its email and phone, its targets' identifiers and ids. */
+  private held(): Map<string, Set<string>> {
+    const held = new Map<string, Set<string>>([
+      [EMAIL_SCOPE, new Set(this.email === null ? [] : [this.email])],
+      [PHONE_SCOPE, new Set(this.phone === null ? [] : [this.phone])],
+      [PUSH_TARGET_SCOPE, new Set()],
+      [TARGET_ID_SCOPE, new Set()],
+    ]);
+    for (const [id, target] of this.targets) {
+      held
+        .get(IDENTIFIER_SCOPES[target.providerType])!
+        .add(identifierKey(target.providerType, target.identifier));
+      if (target.custom) held.get(TARGET_ID_SCOPE)!.add(id);
+    }
+    return held;
+  }
+
+  /**
+   * Applies `event` and claims or releases what it changed in the held values: a value one of the user's
+   * addresses or targets still has stays claimed (an email and its target share one claim).
+   */
+  private applyHolding(event: UserEvent): void {
+    const before = this.held();
+    this.apply(event);
+    const after = this.held();
+    for (const [scope, values] of before)
+      for (const value of values) if (!after.get(scope)!.has(value)) this.release(scope, value);
+    for (const [scope, values] of after)
+      for (const value of values) if (!before.get(scope)!.has(value)) this.claim(scope, value);
   }
 
   private assertExists(): void {

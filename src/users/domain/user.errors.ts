@@ -39,3 +39,39 @@ export class UserIdReservedError extends AppwriteError {
     );
   }
 }
+
+export class UserTargetNotFoundError extends AppwriteError {
+  constructor() {
+    super(404, 'user_target_not_found', 'The target could not be found.');
+  }
+}
+
+/**
+ * This service has no messaging providers, so no `providerId` names one: Appwrite's answer for a provider id
+ * it cannot find, with a message that says why.
+ */
+export class ProviderNotFoundError extends AppwriteError {
+  constructor() {
+    super(
+      404,
+      'provider_not_found',
+      'Provider with the requested ID could not be found. This service has no messaging providers: leave `providerId` empty.',
+    );
+  }
+}
+
+export class InvalidEmailError extends AppwriteError {
+  constructor() {
+    super(400, 'general_invalid_email', 'Value must be a valid email address.');
+  }
+}
+
+export class InvalidPhoneError extends AppwriteError {
+  constructor() {
+    super(
+      400,
+      'general_invalid_phone',
+      "Value must be a valid phone number. Format this number with a leading '+' and a country code, e.g., +16175551212.",
+    );
+  }
+}

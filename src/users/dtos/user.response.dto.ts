@@ -92,3 +92,9 @@ export class PreferencesModel {
 
 /** Appwrite's Account model: what a signed-in user sees of itself, the User without the password fields. */
 export class AccountModel extends OmitType(UserModel, ['password', 'hash', 'hashOptions'] as const) {}
+
+/** Appwrite's TargetList model. */
+export class TargetListModel {
+  @ApiProperty({ example: 1 }) total!: number;
+  @ApiProperty({ type: [TargetModel] }) targets!: TargetModel[];
+}

@@ -15,7 +15,7 @@ import { USER_COLUMNS, UserRow, userViewFromRow } from './user.row';
 import { UserProjection } from './user.projection';
 
 /** The tables `UserProjection` writes. */
-const SHADOWED = ['users', 'user_search_tokens'] as const;
+const SHADOWED = ['users', 'user_search_tokens', 'user_targets'] as const;
 /** Replays are rare (an admin looking back): two connections serve them, others wait. */
 const REPLAY_CONNECTIONS = 2;
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { formatDateTime, isFormatBelow } from '@libs/http';
 import type { AccountModel, TargetModel, UserModel } from '../dtos/user.response.dto';
 import type { UserView } from '../queries/user.view';
+import { toTargetModel } from './target.mapper';
 
 /** What the caller may see, and in which response format. */
 export interface UserModelOptions {
@@ -12,10 +13,11 @@ export interface UserModelOptions {
 }
 
 /**
- * Appwrite keeps messaging targets as documents; this service has no targets API yet, so it derives the
- * email and sms targets from the user, with ids that stay the same for the same user and address type.
+ * The user's targets from the read model; a view read without them (a statement of another module) shows the
+ * email and sms targets derived from the user, with the ids their first targets have (`addressTargetId`).
  */
 function targetsOf(row: UserView, createdAt: string, updatedAt: string): TargetModel[] {
+  if (row.targets) return row.targets.map(toTargetModel);
   const target = (providerType: 'email' | 'sms', identifier: string): TargetModel => ({
     $id: createHash('sha256').update(`${row.id}\u0000${providerType}`).digest('hex').slice(0, 20),
     $createdAt: createdAt,

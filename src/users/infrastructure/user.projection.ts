@@ -19,10 +19,14 @@ import {
   UserUnbannedEvent,
   UserLockedEvent,
   UserUnlockedEvent,
+  UserTargetCreatedEvent,
+  UserTargetUpdatedEvent,
+  UserTargetDeletedEvent,
 } from '../domain/events';
 import { endsSessions, keptSessionOf } from '../domain/user-access.policy';
 import { EMAIL_METADATA_COLUMNS, emailMetadataValues, setEmailMetadata } from './user-email-metadata';
 import { SearchableUser, userSearchTokens } from './user-search-tokens';
+import { projectUserTargets } from './user-targets.projection';
 
 /** A connection inside the append transaction (or a rebuild's connection). */
 type Sql = PoolConnection;
@@ -120,10 +124,15 @@ export class UserProjection {
       set(sql, r, 'status = 1, ban_reason = NULL, ban_expires_at = NULL', []),
     [UserLockedEvent.type]: (sql, r) => set(sql, r, 'locked_until = ?', [new Date(r.event.data.until)]),
     [UserUnlockedEvent.type]: (sql, r) => set(sql, r, 'locked_until = NULL', []),
+    // Targets are rows of their own (`user_targets`); the user row only moves to the stream's version.
+    [UserTargetCreatedEvent.type]: (sql, r) => this.bumpVersion(sql, r),
+    [UserTargetUpdatedEvent.type]: (sql, r) => this.bumpVersion(sql, r),
+    [UserTargetDeletedEvent.type]: (sql, r) => this.bumpVersion(sql, r),
   };
 
   async apply(sql: Sql, events: ReadonlyArray<RecordedEvent<UserEvent>>): Promise<void> {
     for (const recorded of events) {
+      await projectUserTargets(sql, recorded);
       await reduce(this.handlers, sql, [recorded]);
       // Users' session policy: an event that ends the sessions starts a new epoch (unblocking does not, so
       // the sessions a block ended stay ended). A deleted user has no row left to move.
@@ -134,6 +143,10 @@ export class UserProjection {
         await sql.execute(MOVE_SESSION_EPOCH, [keep, keep, recorded.position, recorded.streamId]);
       }
     }
+  }
+
+  private async bumpVersion(sql: Sql, recorded: RecordedEvent): Promise<void> {
+    await sql.execute('UPDATE users SET version = ? WHERE id = ?', [recorded.version, recorded.streamId]);
   }
 
   private async insert(sql: Sql, recorded: RecordedEvent<UserCreatedEvent>): Promise<void> {

@@ -1,4 +1,5 @@
 import type { RowDataPacket } from 'mysql2/promise';
+import type { TargetView } from '../queries/target.view';
 import type { UserView } from '../queries/user.view';
 
 /** A row of the `users` read table: infrastructure only; other modules get `UserView`. */
@@ -72,7 +73,30 @@ const COLUMN_NAMES = [
 /** A nullable TINYINT(1) flag. */
 const flag = (value: number | null): boolean | null => (value === null ? null : Number(value) === 1);
 
-export const USER_COLUMNS = COLUMN_NAMES.map((c) => `u.${c}`).join(', ');
+/** The user's targets as one JSON array (a user has a handful), so every read of a user stays one statement. */
+const TARGETS_JSON =
+  "(SELECT JSON_ARRAYAGG(JSON_OBJECT('id', t.id, 'providerType', t.provider_type, 'identifier', t.identifier, " +
+  "'name', t.name, 'createdAt', t.created_at, 'updatedAt', t.updated_at) ORDER BY t.sequence) " +
+  'FROM user_targets t WHERE t.user_id = u.id) AS targets_json';
+
+export const USER_COLUMNS = `${COLUMN_NAMES.map((c) => `u.${c}`).join(', ')}, ${TARGETS_JSON}`;
+
+/** A DATETIME inside JSON (`2026-01-02 03:04:05.678`, UTC). */
+const jsonDate = (value: string) => new Date(`${value.replace(' ', 'T')}Z`);
+
+function targetsFromJson(json: unknown, userId: string): TargetView[] {
+  if (json === null || json === undefined) return [];
+  const items = (typeof json === 'string' ? JSON.parse(json) : json) as Array<Record<string, string>>;
+  return items.map((item) => ({
+    id: item.id,
+    userId,
+    providerType: item.providerType as TargetView['providerType'],
+    identifier: item.identifier,
+    name: item.name,
+    createdAt: jsonDate(item.createdAt),
+    updatedAt: jsonDate(item.updatedAt),
+  }));
+}
 
 /**
  * The users columns of table alias `alias`, each renamed `<prefix><column>`, for another module's statement
@@ -118,5 +142,8 @@ export function userViewFromRow(row: Record<string, unknown>, prefix = ''): User
     banReason: r.ban_reason,
     banExpiresAt: r.ban_expires_at,
     lockedUntil: r.locked_until,
+    ...(`${prefix}targets_json` in row
+      ? { targets: targetsFromJson(row[`${prefix}targets_json`], r.id) }
+      : {}),
   };
 }

@@ -4,6 +4,8 @@ import type { Pool, RowDataPacket } from 'mysql2/promise';
 import { MYSQL_POOL } from '../../database';
 import type { HashStats } from '../queries/get-hash-stats/hash-stats.view';
 import type { UserView } from '../queries/user.view';
+import type { TargetView } from '../queries/target.view';
+import { TARGET_COLUMNS, TargetRow, targetViewFromRow } from './target.row';
 import { USER_COLUMNS, UserRow, userViewFromRow } from './user.row';
 
 /**
@@ -19,6 +21,15 @@ export class UsersReader {
       id,
     ]);
     return rows[0] && userViewFromRow(rows[0]);
+  }
+
+  /** A target of any user, by its id (unique among all users' targets). */
+  async findTarget(id: string): Promise<TargetView | undefined> {
+    const [rows] = await this.pool.execute<TargetRow[]>(
+      `SELECT ${TARGET_COLUMNS} FROM user_targets t WHERE t.id = ?`,
+      [id],
+    );
+    return rows[0] && targetViewFromRow(rows[0]);
   }
 
   /** Email and name of each user that exists, for logs that name the user an event is about. */

@@ -1,3 +1,5 @@
+import type { TargetView } from './target.view';
+
 /** A user as the users module shows it to the rest of the service: its read model, typed, never its row. */
 export interface UserView {
   id: string;
@@ -39,4 +41,6 @@ export interface UserView {
   banExpiresAt: Date | null;
   /** Until when logins are refused for a lock-out (users' `lockedOut` decides; it may be past). */
   lockedUntil: Date | null;
+  /** The user's messaging targets, oldest first; absent when the statement did not select them. */
+  targets?: TargetView[];
 }

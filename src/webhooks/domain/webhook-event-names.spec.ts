@@ -23,6 +23,26 @@ describe('webhookEventNames', () => {
     );
   });
 
+  it('expands a target event after the target named in its data (the stream is the user)', () => {
+    const names = webhookEventNames(event('user.target.updated', 'user', 'u1', { targetId: 't.1' }));
+    expect(names.sort()).toEqual(
+      [
+        'users.u1.targets.t.1.update',
+        'users.*.targets.t.1.update',
+        'users.u1.targets.*.update',
+        'users.*.targets.*.update',
+        'users.u1.targets.t.1',
+        'users.*.targets.t.1',
+        'users.u1.targets.*',
+        'users.*.targets.*',
+        'users.u1',
+        'users.*',
+      ].sort(),
+    );
+    expect(isSubscribableEvent('users.*.targets.*.update')).toBe(true);
+    expect(isSubscribableEvent('users.*.targets.*.expire')).toBe(false);
+  });
+
   it('expands a session event with every combination of ids and wildcards', () => {
     const names = webhookEventNames(event('session.revoked', 'session', 's.1', { userId: 'u.1' }));
     expect(names.sort()).toEqual(

@@ -2,7 +2,7 @@ import type { RecordedEvent } from '@libs/event-store';
 import { auditEventName, subjectUserId } from '../../audit';
 import type { AnyEvent } from '../../events';
 
-const SUB_RESOURCES = ['sessions', 'identities'] as const;
+const SUB_RESOURCES = ['sessions', 'identities', 'targets'] as const;
 
 /**
  * Every Appwrite event name an event answers to, as Appwrite's `Event::generateEvents` builds them from the
@@ -16,8 +16,11 @@ export function webhookEventNames(recorded: RecordedEvent<AnyEvent>): string[] {
   const userId = subjectUserId(recorded);
   // Ids may hold dots: the structure comes from the known ids, not from splitting the name.
   const rest = name.slice(`users.${userId}.`.length);
-  const sub = SUB_RESOURCES.find((s) => rest.startsWith(`${s}.${recorded.streamId}.`));
-  const action = sub ? rest.slice(`${sub}.${recorded.streamId}.`.length) : rest;
+  // A target is no stream of its own: its events are on the user's stream and name it in their data.
+  const data = recorded.event.data as { targetId?: unknown };
+  const subId = typeof data.targetId === 'string' ? data.targetId : recorded.streamId;
+  const sub = SUB_RESOURCES.find((s) => rest.startsWith(`${s}.${subId}.`));
+  const action = sub ? rest.slice(`${sub}.${subId}.`.length) : rest;
   const verb = action.split('.')[0];
 
   const templates: string[][] = [];
@@ -35,7 +38,7 @@ export function webhookEventNames(recorded: RecordedEvent<AnyEvent>): string[] {
   const names = new Set<string>([name]);
   for (const template of templates) {
     for (const u of [userId, '*']) {
-      for (const s of sub ? [recorded.streamId, '*'] : ['']) {
+      for (const s of sub ? [subId, '*'] : ['']) {
         names.add(template.map((part) => (part === 'U' ? u : part === 'S' ? s : part)).join('.'));
       }
     }
@@ -51,10 +54,10 @@ export function matchesWebhook(subscribed: readonly string[], names: readonly st
 const ID = '[A-Za-z0-9][A-Za-z0-9._-]{0,35}';
 const SLOT = `(?:${ID}|\\*)`;
 const SUBSCRIBABLE = new RegExp(
-  `^users\\.${SLOT}(?:\\.(?:create|delete|update(?:\\.[a-z]+)*)|\\.(?:sessions|identities)\\.${SLOT}(?:\\.(?:create|delete))?)?$`,
+  `^users\\.${SLOT}(?:\\.(?:create|delete|update(?:\\.[a-z]+)*)|\\.(?:sessions|identities)\\.${SLOT}(?:\\.(?:create|delete))?|\\.targets\\.${SLOT}(?:\\.(?:create|update|delete))?)?$`,
 );
 
-/** Whether a webhook may subscribe to `event`: a name some user, session or identity event can answer to. */
+/** Whether a webhook may subscribe to `event`: a name some user, session, identity or target event can answer to. */
 export function isSubscribableEvent(event: string): boolean {
   return event.length <= 256 && SUBSCRIBABLE.test(event);
 }

@@ -1,7 +1,8 @@
 import { Controller, Get, Param } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { ApiAppwriteErrors, Caller, CallerView, SessionIdPipe, when } from '../../../common';
-import { AccountModel, PreferencesModel, toAccountModel } from '../../../users';
+import { AccountModel, GetUserQuery, PreferencesModel, toAccountModel } from '../../../users';
 import { SessionNotFoundError } from '../../domain/session.errors';
 import { SessionModel } from '../../dtos/session.response.dto';
 import { AccountSession, CurrentSession } from '../../infrastructure/account-session';
@@ -13,14 +14,19 @@ import { toSessionModel } from '../../infrastructure/session.mapper';
 @ApiTags('account')
 @Controller('v1/account')
 export class AccountController {
-  constructor(private readonly own: OwnSessions) {}
+  constructor(
+    private readonly own: OwnSessions,
+    private readonly queryBus: QueryBus,
+  ) {}
 
   @Get()
   @RequireSession()
   @ApiOperation({ operationId: 'account.get', summary: 'The user of the current session' })
   @ApiOkResponse({ type: AccountModel, description: "Appwrite's Account model (no password fields)" })
-  get(@CurrentSession() current: AccountSession, @Caller() caller: CallerView) {
-    return toAccountModel(current.user, caller.responseFormat);
+  async get(@CurrentSession() current: AccountSession, @Caller() caller: CallerView) {
+    // The session's user row has no targets (validation stays one light statement): read the user with them.
+    const user = await this.queryBus.execute(new GetUserQuery(current.user.id));
+    return toAccountModel(user, caller.responseFormat);
   }
 
   @Get('prefs')

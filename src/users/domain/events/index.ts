@@ -15,6 +15,9 @@ import { UserBannedEvent } from './user-banned.event';
 import { UserUnbannedEvent } from './user-unbanned.event';
 import { UserLockedEvent } from './user-locked.event';
 import { UserUnlockedEvent } from './user-unlocked.event';
+import { UserTargetCreatedEvent } from './user-target-created.event';
+import { UserTargetUpdatedEvent } from './user-target-updated.event';
+import { UserTargetDeletedEvent } from './user-target-deleted.event';
 
 export * from './user-created.event';
 export * from './user-deleted.event';
@@ -33,6 +36,9 @@ export * from './user-unbanned.event';
 export * from './user-locked.event';
 export * from './user-unlocked.event';
 export * from './login-failed.event';
+export * from './user-target-created.event';
+export * from './user-target-updated.event';
+export * from './user-target-deleted.event';
 
 export type UserEvent =
   | UserCreatedEvent
@@ -50,7 +56,11 @@ export type UserEvent =
   | UserBannedEvent
   | UserUnbannedEvent
   | UserLockedEvent
-  | UserUnlockedEvent;
+  | UserUnlockedEvent
+  | UserTargetEvent;
+
+/** The events of the user's messaging targets (`users.{userId}.targets.{targetId}.*`). */
+export type UserTargetEvent = UserTargetCreatedEvent | UserTargetUpdatedEvent | UserTargetDeletedEvent;
 
 export const USER_STREAM = 'user';
 
@@ -74,7 +84,10 @@ export const USER_EVENTS = new EventRegistry<UserEvent>(({ streamId }) => stream
   .register(UserBannedEvent)
   .register(UserUnbannedEvent)
   .register(UserLockedEvent)
-  .register(UserUnlockedEvent);
+  .register(UserUnlockedEvent)
+  .register(UserTargetCreatedEvent)
+  .register(UserTargetUpdatedEvent)
+  .register(UserTargetDeletedEvent);
 
 /** Narrows a decoded event of any stream to a user event. */
 export function isUserEvent(recorded: RecordedEvent): recorded is RecordedEvent<UserEvent> {
