@@ -36,6 +36,7 @@ import {
   UserUnbannedEvent,
   UserLockedEvent,
   UserUnlockedEvent,
+  UserErasedEvent,
 } from '../users/domain/events';
 
 /** Appwrite's action suffix for each user event (both verification flags are one `update.verification`). */
@@ -56,6 +57,7 @@ const USER_ACTIONS: Record<UserEvent['type'], string> = {
   [UserUnbannedEvent.type]: 'update.unban',
   [UserLockedEvent.type]: 'update.lock',
   [UserUnlockedEvent.type]: 'update.unlock',
+  [UserErasedEvent.type]: 'erase',
 };
 
 /** A failed login names no session (none was made): `users.{userId}.sessions.create.failed`. */

@@ -27,6 +27,7 @@ import {
   UserUnbannedEvent,
   UserLockedEvent,
   UserUnlockedEvent,
+  UserErasedEvent,
 } from '../users/domain/events';
 
 /** What the caller may see: password hashes only with `users.hashes.read`, as in User models. */
@@ -64,6 +65,7 @@ export const HISTORY_DATA: { [T in AnyEvent['type']]: Shown<Extract<AnyEvent, { 
   [UserUnbannedEvent.type]: asStored,
   [UserLockedEvent.type]: asStored,
   [UserUnlockedEvent.type]: asStored,
+  [UserErasedEvent.type]: asStored,
   [LoginFailedEvent.type]: asStored,
   [SessionCreatedEvent.type]: ({ secretHash: _secretHash, ...data }) => data,
   [SessionRevokedEvent.type]: asStored,

@@ -5,3 +5,4 @@ export { IDENTITY_CLEANUP } from './workers/identity-cleanup.subscription';
 export { ListIdentitiesQuery } from './queries/list-identities/list-identities.handler';
 export { toIdentityModel } from './infrastructure/identity.mapper';
 export { IdentityModel } from './dtos/identity.response.dto';
+export { purgeUserIdentities } from './infrastructure/identity-erasure';

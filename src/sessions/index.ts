@@ -10,3 +10,4 @@ export { RequireSession } from './infrastructure/require-session.decorator';
 export { SessionsReader } from './infrastructure/sessions.reader';
 export { toSessionModel } from './infrastructure/session.mapper';
 export { SessionModel } from './dtos/session.response.dto';
+export { purgeUserSessions } from './infrastructure/session-erasure';

@@ -22,3 +22,5 @@ export { toAccountModel } from './infrastructure/user.mapper';
 export { UpdateUserNameCommand } from './commands/update-user-name/update-user-name.handler';
 export { UpdateUserPasswordCommand } from './commands/update-user-password/update-user-password.handler';
 export { UpdateUserPrefsCommand } from './commands/update-user-prefs/update-user-prefs.handler';
+export { UserErasure } from './infrastructure/user-erasure';
+export type { ErasureStep } from './infrastructure/user-erasure';

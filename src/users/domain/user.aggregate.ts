@@ -19,6 +19,7 @@ import {
   UserUnbannedEvent,
   UserLockedEvent,
   UserUnlockedEvent,
+  UserErasedEvent,
 } from './events';
 import { UserAlreadyExistsError, UserNotFoundError } from './user.errors';
 import { mergePrefsPatch } from './prefs-merge-patch';
@@ -60,6 +61,8 @@ export class UserAggregate extends EventSourcedAggregate<UserEvent> {
   currentBan: { version: number; reason: string | null; expiresAt: string | null } | null = null;
   /** Until when logins are refused (possibly past already: a lock-out ends by itself). */
   lockedUntil: string | null = null;
+  /** The last incarnation was erased (and no `user.created` came since). */
+  erased = false;
   private readonly constraints: UniqueConstraintChange[] = [];
 
   /** Constraint changes implied by the uncommitted events, for the append transaction. */
@@ -213,8 +216,21 @@ export class UserAggregate extends EventSourcedAggregate<UserEvent> {
     this.apply(new UserDeletedEvent({}));
   }
 
+  /**
+   * Erasure (GDPR Art. 17): a live user is deleted first (its email and phone freed), then `user.erased`. A
+   * stream whose last incarnation is erased already changes nothing (a retry is answered like the first call);
+   * an id that never had a stream is not found.
+   */
+  erase(): void {
+    if (this.version === 0) throw new UserNotFoundError();
+    if (!this.exists && this.erased) return;
+    if (this.exists) this.delete();
+    this.apply(new UserErasedEvent({}));
+  }
+
   onUserCreatedEvent(event: UserCreatedEvent): void {
     this.exists = true;
+    this.erased = false;
     this.email = event.data.email;
     this.phone = event.data.phone;
     this.status = true;
@@ -281,6 +297,10 @@ export class UserAggregate extends EventSourcedAggregate<UserEvent> {
     this.email = null;
     this.phone = null;
     this.passwordHash = null;
+  }
+
+  onUserErasedEvent(): void {
+    this.erased = true;
   }
 
   private assertExists(): void {

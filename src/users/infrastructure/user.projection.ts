@@ -19,6 +19,7 @@ import {
   UserUnbannedEvent,
   UserLockedEvent,
   UserUnlockedEvent,
+  UserErasedEvent,
 } from '../domain/events';
 import { endsSessions, keptSessionOf } from '../domain/user-access.policy';
 import { EMAIL_METADATA_COLUMNS, emailMetadataValues, setEmailMetadata } from './user-email-metadata';
@@ -120,6 +121,8 @@ export class UserProjection {
       set(sql, r, 'status = 1, ban_reason = NULL, ban_expires_at = NULL', []),
     [UserLockedEvent.type]: (sql, r) => set(sql, r, 'locked_until = ?', [new Date(r.event.data.until)]),
     [UserUnlockedEvent.type]: (sql, r) => set(sql, r, 'locked_until = NULL', []),
+    // The `user.deleted` before it removed the rows; the erasure's other steps run beside the append.
+    [UserErasedEvent.type]: async () => {},
   };
 
   async apply(sql: Sql, events: ReadonlyArray<RecordedEvent<UserEvent>>): Promise<void> {

@@ -15,6 +15,7 @@ import { UserBannedEvent } from './user-banned.event';
 import { UserUnbannedEvent } from './user-unbanned.event';
 import { UserLockedEvent } from './user-locked.event';
 import { UserUnlockedEvent } from './user-unlocked.event';
+import { UserErasedEvent } from './user-erased.event';
 
 export * from './user-created.event';
 export * from './user-deleted.event';
@@ -33,6 +34,7 @@ export * from './user-unbanned.event';
 export * from './user-locked.event';
 export * from './user-unlocked.event';
 export * from './login-failed.event';
+export * from './user-erased.event';
 
 export type UserEvent =
   | UserCreatedEvent
@@ -50,7 +52,8 @@ export type UserEvent =
   | UserBannedEvent
   | UserUnbannedEvent
   | UserLockedEvent
-  | UserUnlockedEvent;
+  | UserUnlockedEvent
+  | UserErasedEvent;
 
 export const USER_STREAM = 'user';
 
@@ -74,7 +77,8 @@ export const USER_EVENTS = new EventRegistry<UserEvent>(({ streamId }) => stream
   .register(UserBannedEvent)
   .register(UserUnbannedEvent)
   .register(UserLockedEvent)
-  .register(UserUnlockedEvent);
+  .register(UserUnlockedEvent)
+  .register(UserErasedEvent);
 
 /** Narrows a decoded event of any stream to a user event. */
 export function isUserEvent(recorded: RecordedEvent): recorded is RecordedEvent<UserEvent> {
