@@ -38,5 +38,8 @@ export class UserErasure {
         );
       },
     );
+    // Committed: remember the keys as destroyed in this process (a read during the transaction may have cached
+    // one again); the UPDATE finds nothing left to destroy.
+    await this.dataKeys.destroy(userId);
   }
 }
