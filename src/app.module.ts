@@ -7,6 +7,7 @@ import { AuthModule } from './auth';
 import { AppConfig, ConfigModule } from './config';
 import { MetricsModule } from './common';
 import { DeviceModule } from './device';
+import { ErasureModule } from './erasure';
 import { DatabaseModule } from './database';
 import { HealthModule } from './health';
 import { HistoryModule } from './history';
@@ -41,6 +42,7 @@ export class AppModule {
         AuditModule,
         HistoryModule,
         WebhooksModule,
+        ErasureModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AppwriteExceptionFilter }],
     };

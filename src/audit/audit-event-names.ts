@@ -39,6 +39,7 @@ import {
   UserTargetCreatedEvent,
   UserTargetUpdatedEvent,
   UserTargetDeletedEvent,
+  UserErasedEvent,
 } from '../users/domain/events';
 
 /** Appwrite's action suffix for each user event (both verification flags are one `update.verification`). */
@@ -62,6 +63,7 @@ const USER_ACTIONS: Record<UserEvent['type'], string> = {
   [UserTargetCreatedEvent.type]: 'create',
   [UserTargetUpdatedEvent.type]: 'update',
   [UserTargetDeletedEvent.type]: 'delete',
+  [UserErasedEvent.type]: 'erase',
 };
 
 /** A failed login names no session (none was made): `users.{userId}.sessions.create.failed`. */

@@ -6,3 +6,4 @@ export { ListUserLogsQuery } from './queries/list-user-logs/list-user-logs.query
 export { toLogModel } from './infrastructure/log.mapper';
 export { LogModel } from './dtos/log.response.dto';
 export { auditEventName, subjectUserId } from './audit-event-names';
+export { anonymizeUserLogs } from './infrastructure/activity-log-erasure';

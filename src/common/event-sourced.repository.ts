@@ -19,6 +19,12 @@ export interface InlineProjection<E extends DomainEvent> {
 
 export type UniqueViolationMapper = (error: UniqueConstraintError) => Error;
 
+/** Work that must commit or roll back with an append (erasure's purges), run after the projection. */
+export type InTransaction<E extends DomainEvent> = (
+  tx: PoolConnection,
+  recorded: ReadonlyArray<RecordedEvent<E>>,
+) => Promise<void>;
+
 /**
  * Load by decoding a stream, save by appending at the expected version with the aggregate's inline projection
  * in the same transaction. One implementation for every aggregate.
@@ -45,6 +51,7 @@ export abstract class EventSourcedRepository<A extends EventSourcedAggregate<E>,
     aggregate: A,
     onUniqueViolation: UniqueViolationMapper = (error) => error,
     metadata: Partial<EventMetadata> = {},
+    alsoInTransaction?: InTransaction<E>,
   ): Promise<Array<RecordedEvent<E>>> {
     const events = aggregate.getUncommittedEvents();
     if (events.length === 0) return [];
@@ -57,9 +64,10 @@ export abstract class EventSourcedRepository<A extends EventSourcedAggregate<E>,
         events: events.map((e) => this.registry.toNew(e, aggregate.id)),
         metadata: { ...RequestContext.eventMetadata(), ...metadata },
         uniqueConstraints: [...aggregate.pendingConstraints],
-        project: (tx, appended) => {
+        project: async (tx, appended) => {
           recorded = appended.map((stored, i) => recordedFrom(stored, events[i]));
-          return this.projection.apply(tx, recorded);
+          await this.projection.apply(tx, recorded);
+          if (alsoInTransaction) await alsoInTransaction(tx, recorded);
         },
       });
     } catch (error) {
@@ -79,11 +87,12 @@ export abstract class EventSourcedRepository<A extends EventSourcedAggregate<E>,
     decide: (aggregate: A) => void,
     onUniqueViolation?: UniqueViolationMapper,
     metadata?: Partial<EventMetadata>,
+    alsoInTransaction?: InTransaction<E>,
   ): Promise<Array<RecordedEvent<E>>> {
     return withConcurrencyRetry(async () => {
       const aggregate = await this.load(id);
       decide(aggregate);
-      return this.save(aggregate, onUniqueViolation, metadata);
+      return this.save(aggregate, onUniqueViolation, metadata, alsoInTransaction);
     });
   }
 }

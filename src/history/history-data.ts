@@ -30,6 +30,7 @@ import {
   UserTargetCreatedEvent,
   UserTargetUpdatedEvent,
   UserTargetDeletedEvent,
+  UserErasedEvent,
 } from '../users/domain/events';
 
 /** What the caller may see: password hashes only with `users.hashes.read`, as in User models. */
@@ -71,6 +72,7 @@ export const HISTORY_DATA: { [T in AnyEvent['type']]: Shown<Extract<AnyEvent, { 
   [UserTargetCreatedEvent.type]: asStored,
   [UserTargetUpdatedEvent.type]: asStored,
   [UserTargetDeletedEvent.type]: asStored,
+  [UserErasedEvent.type]: asStored,
   [LoginFailedEvent.type]: asStored,
   [SessionCreatedEvent.type]: ({ secretHash: _secretHash, ...data }) => data,
   [SessionRevokedEvent.type]: asStored,

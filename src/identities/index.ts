@@ -6,3 +6,4 @@ export { ListIdentitiesQuery } from './queries/list-identities/list-identities.h
 export { toIdentityModel } from './infrastructure/identity.mapper';
 export { IdentityModel } from './dtos/identity.response.dto';
 export { IdentityProjection } from './infrastructure/identity.projection';
+export { purgeUserIdentities } from './infrastructure/identity-erasure';

@@ -13,3 +13,4 @@ export { SessionModel } from './dtos/session.response.dto';
 export { SessionProjection } from './infrastructure/session.projection';
 export { SessionSweepProjection } from './infrastructure/session-sweep.projection';
 export { TokenProjection } from './infrastructure/token.projection';
+export { purgeUserSessions } from './infrastructure/session-erasure';

@@ -23,3 +23,5 @@ export { UpdateUserNameCommand } from './commands/update-user-name/update-user-n
 export { UpdateUserPasswordCommand } from './commands/update-user-password/update-user-password.handler';
 export { UpdateUserPrefsCommand } from './commands/update-user-prefs/update-user-prefs.handler';
 export { UserProjection } from './infrastructure/user.projection';
+export { UserErasure } from './infrastructure/user-erasure';
+export type { ErasureStep } from './infrastructure/user-erasure';

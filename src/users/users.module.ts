@@ -46,6 +46,7 @@ import { PasswordVerifier } from './infrastructure/password-verifier';
 import { UserAccessRecorder } from './infrastructure/user-access.recorder';
 import { UserProjection } from './infrastructure/user.projection';
 import { UserRepository } from './infrastructure/user.repository';
+import { UserErasure } from './infrastructure/user-erasure';
 import { UsersReader } from './infrastructure/users.reader';
 import { GetHashStatsController } from './queries/get-hash-stats/get-hash-stats.controller';
 import { GetUserController } from './queries/get-user/get-user.controller';
@@ -137,6 +138,7 @@ const queryHandlers = [
     ...commandHandlers,
     ...queryHandlers,
     UserRepository,
+    UserErasure,
     UserProjection,
     UsersReader,
     PasswordVerifier,
@@ -155,6 +157,6 @@ const queryHandlers = [
         }),
     },
   ],
-  exports: [UsersReader, PasswordVerifier, UserAccessRecorder, AuthenticationFailures],
+  exports: [UsersReader, PasswordVerifier, UserAccessRecorder, AuthenticationFailures, UserErasure],
 })
 export class UsersModule {}

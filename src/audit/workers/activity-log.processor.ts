@@ -9,9 +9,10 @@ import { MYSQL_POOL } from '../../database';
 import type { AnyEvent } from '../../events';
 import { EVENT_DECODER } from '../../database';
 import { EventProcessor } from '../../relay';
-import { UsersReader } from '../../users';
+import { UserErasedEvent, UsersReader } from '../../users';
 import { auditEventName, subjectUserId } from '../audit-event-names';
 import { ActivityLogRecord, LOG_FIELDS } from '../infrastructure/activity-log.columns';
+import { anonymizeUserLogs } from '../infrastructure/activity-log-erasure';
 import { ACTIVITY_LOG } from './activity-log.subscription';
 
 /** Appwrite's `userType` of each actor kind; events with no actor (or the system) were done by a guest. */
@@ -92,5 +93,11 @@ export class ActivityLogProcessor extends EventProcessor<AnyEvent> {
     });
     const [result] = await this.pool.query<ResultSetHeader>(INSERT, [rows]);
     activityLogRowsTotal.inc(result.affectedRows);
+    // The erasure anonymised the rows in its transaction; a row this worker read before that commit and wrote
+    // after it is caught here, when the erasure itself is logged.
+    const erased = new Set(
+      items.filter((i) => i.event.event.type === UserErasedEvent.type).map((i) => i.userId),
+    );
+    for (const userId of erased) await anonymizeUserLogs(this.pool, userId);
   }
 }

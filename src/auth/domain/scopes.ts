@@ -7,6 +7,7 @@ export const SCOPES = [
   'users.hashes.read',
   'webhooks.read',
   'webhooks.write',
+  'users.erase',
 ] as const;
 
 export type Scope = (typeof SCOPES)[number];

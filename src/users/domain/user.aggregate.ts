@@ -23,6 +23,7 @@ import {
   UserTargetCreatedEvent,
   UserTargetDeletedEvent,
   UserTargetUpdatedEvent,
+  UserErasedEvent,
 } from './events';
 import {
   UserAlreadyExistsError,
@@ -93,6 +94,8 @@ export class UserAggregate extends EventSourcedAggregate<UserEvent> {
    * them: a new address re-points the target that had the old one, removing the address deletes it.
    */
   targets = new Map<string, TargetState>();
+  /** The last incarnation was erased (and no `user.created` came since). */
+  erased = false;
   private readonly constraints: UniqueConstraintChange[] = [];
 
   /** Constraint changes implied by the uncommitted events, for the append transaction. */
@@ -282,11 +285,24 @@ export class UserAggregate extends EventSourcedAggregate<UserEvent> {
     this.applyHolding(new UserTargetDeletedEvent({ targetId }));
   }
 
+  /**
+   * Erasure (GDPR Art. 17): a live user is deleted first (its email and phone freed), then `user.erased`. A
+   * stream whose last incarnation is erased already changes nothing (a retry is answered like the first call);
+   * an id that never had a stream is not found.
+   */
+  erase(): void {
+    if (this.version === 0) throw new UserNotFoundError();
+    if (!this.exists && this.erased) return;
+    if (this.exists) this.delete();
+    this.apply(new UserErasedEvent({}));
+  }
+
   onUserCreatedEvent(event: UserCreatedEvent): void {
     this.targets = new Map();
     this.addAddressTarget('email', event.data.email);
     this.addAddressTarget('sms', event.data.phone);
     this.exists = true;
+    this.erased = false;
     this.email = event.data.email;
     this.phone = event.data.phone;
     this.status = true;
@@ -427,6 +443,10 @@ export class UserAggregate extends EventSourcedAggregate<UserEvent> {
       for (const value of values) if (!after.get(scope)!.has(value)) this.release(scope, value);
     for (const [scope, values] of after)
       for (const value of values) if (!before.get(scope)!.has(value)) this.claim(scope, value);
+  }
+
+  onUserErasedEvent(): void {
+    this.erased = true;
   }
 
   private assertExists(): void {

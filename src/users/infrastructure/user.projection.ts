@@ -22,6 +22,7 @@ import {
   UserTargetCreatedEvent,
   UserTargetUpdatedEvent,
   UserTargetDeletedEvent,
+  UserErasedEvent,
 } from '../domain/events';
 import { endsSessions, keptSessionOf } from '../domain/user-access.policy';
 import { EMAIL_METADATA_COLUMNS, emailMetadataValues, setEmailMetadata } from './user-email-metadata';
@@ -128,6 +129,8 @@ export class UserProjection {
     [UserTargetCreatedEvent.type]: (sql, r) => this.bumpVersion(sql, r),
     [UserTargetUpdatedEvent.type]: (sql, r) => this.bumpVersion(sql, r),
     [UserTargetDeletedEvent.type]: (sql, r) => this.bumpVersion(sql, r),
+    // The `user.deleted` before it removed the rows; the erasure's other steps run beside the append.
+    [UserErasedEvent.type]: async () => {},
   };
 
   async apply(sql: Sql, events: ReadonlyArray<RecordedEvent<UserEvent>>): Promise<void> {

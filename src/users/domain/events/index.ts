@@ -18,6 +18,7 @@ import { UserUnlockedEvent } from './user-unlocked.event';
 import { UserTargetCreatedEvent } from './user-target-created.event';
 import { UserTargetUpdatedEvent } from './user-target-updated.event';
 import { UserTargetDeletedEvent } from './user-target-deleted.event';
+import { UserErasedEvent } from './user-erased.event';
 
 export * from './user-created.event';
 export * from './user-deleted.event';
@@ -39,6 +40,7 @@ export * from './login-failed.event';
 export * from './user-target-created.event';
 export * from './user-target-updated.event';
 export * from './user-target-deleted.event';
+export * from './user-erased.event';
 
 export type UserEvent =
   | UserCreatedEvent
@@ -57,7 +59,8 @@ export type UserEvent =
   | UserUnbannedEvent
   | UserLockedEvent
   | UserUnlockedEvent
-  | UserTargetEvent;
+  | UserTargetEvent
+  | UserErasedEvent;
 
 /** The events of the user's messaging targets (`users.{userId}.targets.{targetId}.*`). */
 export type UserTargetEvent = UserTargetCreatedEvent | UserTargetUpdatedEvent | UserTargetDeletedEvent;
@@ -87,7 +90,8 @@ export const USER_EVENTS = new EventRegistry<UserEvent>(({ streamId }) => stream
   .register(UserUnlockedEvent)
   .register(UserTargetCreatedEvent)
   .register(UserTargetUpdatedEvent)
-  .register(UserTargetDeletedEvent);
+  .register(UserTargetDeletedEvent)
+  .register(UserErasedEvent);
 
 /** Narrows a decoded event of any stream to a user event. */
 export function isUserEvent(recorded: RecordedEvent): recorded is RecordedEvent<UserEvent> {

@@ -1,0 +1,2 @@
+/** The erasure module's public surface. */
+export { ErasureModule } from './erasure.module';
