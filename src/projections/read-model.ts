@@ -6,6 +6,11 @@ export interface IgnoredColumn {
   column: string;
   /** Why it is not event-derived, printed by `verify` so the exclusion is never silent. */
   why: string;
+  /**
+   * `false`: a rebuild keeps the value its own replay gave (an AUTO_INCREMENT order), rather than the live
+   * row's, which could collide with it.
+   */
+  carry?: false;
 }
 
 /** One table a read model writes. */

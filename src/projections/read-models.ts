@@ -10,7 +10,32 @@ import {
   TOKEN_STREAM,
 } from '../sessions/domain/events';
 import { isUserEvent, USER_STREAM, UserProjection } from '../users';
+import { UserErasedEvent } from '../users/domain/events';
+import type { RecordedEvent } from '@libs/event-store';
 import type { ReadModel } from './read-model';
+
+/**
+ * Replays `events` in order through `project`, and at each `user.erased` runs `purge` for that user: an erasure
+ * removes the user's rows from these tables in its own transaction (not through their streams' events), so a
+ * rebuild must do the same at the same point, or it would bring the rows back (without their personal fields).
+ */
+async function withErasures(
+  events: ReadonlyArray<RecordedEvent>,
+  project: (events: ReadonlyArray<RecordedEvent>) => Promise<void>,
+  purge: (userId: string) => Promise<void>,
+): Promise<void> {
+  let run: RecordedEvent[] = [];
+  for (const recorded of events) {
+    if (recorded.event.type !== UserErasedEvent.type) {
+      if (!isUserEvent(recorded)) run.push(recorded);
+      continue;
+    }
+    await project(run);
+    run = [];
+    await purge(recorded.streamId);
+  }
+  await project(run);
+}
 
 /**
  * Every read model the projection tools know, by name. A new read table plugs in here: its projection, the
@@ -33,23 +58,50 @@ export function readModels(): ReadModel[] {
           ignore: [{ column: 'accessed_at', why: 'set when the user is seen, not by an event' }],
         },
         { name: 'user_search_tokens', key: ['token', 'user_sequence', 'field'] },
+        {
+          name: 'user_targets',
+          key: ['id'],
+          ignore: [
+            {
+              column: 'sequence',
+              why: 'an AUTO_INCREMENT insertion order (the rebuild keeps its own)',
+              carry: false,
+            },
+          ],
+        },
       ],
       project: (sql, events) => users.apply(sql, events.filter(isUserEvent)),
     },
     {
       name: 'sessions',
-      streamTypes: [SESSION_STREAM],
+      streamTypes: [SESSION_STREAM, USER_STREAM],
       tables: [{ name: 'sessions', key: ['id'] }],
-      project: (sql, events) => sessions.apply(sql, events.filter(isSessionEvent)),
+      project: (sql, events) =>
+        withErasures(
+          events,
+          (run) => sessions.apply(sql, run.filter(isSessionEvent)),
+          async (userId) => void (await sql.execute('DELETE FROM sessions WHERE user_id = ?', [userId])),
+        ),
     },
     {
       name: 'identities',
-      streamTypes: [IDENTITY_STREAM],
+      streamTypes: [IDENTITY_STREAM, USER_STREAM],
       tables: [
         { name: 'identities', key: ['id'] },
         { name: 'identity_search_tokens', key: ['token', 'identity_sequence', 'field'] },
       ],
-      project: (sql, events) => identities.apply(sql, events.filter(isIdentityEvent)),
+      project: (sql, events) =>
+        withErasures(
+          events,
+          (run) => identities.apply(sql, run.filter(isIdentityEvent)),
+          async (userId) => {
+            await sql.execute(
+              'DELETE t FROM identity_search_tokens t JOIN identities i ON i.sequence = t.identity_sequence WHERE i.user_id = ?',
+              [userId],
+            );
+            await sql.execute('DELETE FROM identities WHERE user_id = ?', [userId]);
+          },
+        ),
     },
     {
       name: 'session-sweeps',
@@ -69,9 +121,14 @@ export function readModels(): ReadModel[] {
     },
     {
       name: 'tokens',
-      streamTypes: [TOKEN_STREAM],
+      streamTypes: [TOKEN_STREAM, USER_STREAM],
       tables: [{ name: 'tokens', key: ['id'] }],
-      project: (sql, events) => tokens.apply(sql, events.filter(isTokenEvent)),
+      project: (sql, events) =>
+        withErasures(
+          events,
+          (run) => tokens.apply(sql, run.filter(isTokenEvent)),
+          async (userId) => void (await sql.execute('DELETE FROM tokens WHERE user_id = ?', [userId])),
+        ),
     },
   ];
 }

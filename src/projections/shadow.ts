@@ -47,7 +47,9 @@ export class ShadowTables {
   /** Copies the columns events do not determine from the live rows, so a swap keeps them. */
   async carryOverIgnored(): Promise<void> {
     for (const table of this.tables) {
-      const columns = (table.ignore ?? []).map((ignored) => ignored.column);
+      const columns = (table.ignore ?? [])
+        .filter((ignored) => ignored.carry !== false)
+        .map((ignored) => ignored.column);
       if (columns.length === 0) continue;
       const on = table.key.map((k) => `s.${quote(k)} = l.${quote(k)}`).join(' AND ');
       const set = columns.map((c) => `s.${quote(c)} = l.${quote(c)}`).join(', ');

@@ -8,7 +8,8 @@ async function count(t: TestApp, sql: string, params: unknown[] = []): Promise<n
 }
 
 /** Events the activity log must hold one row each for. */
-const LOGGED_EVENTS = "SELECT COUNT(*) AS n FROM events WHERE stream_type IN ('user', 'session', 'identity')";
+const LOGGED_EVENTS =
+  "SELECT COUNT(*) AS n FROM events WHERE stream_type IN ('user', 'session', 'identity', 'login', 'token')";
 
 describe('fault tolerance (real MariaDB, Redis and a worker process)', () => {
   it('a worker killed with SIGKILL mid-stream, then restarted, revokes every session and logs each event exactly once', async () => {

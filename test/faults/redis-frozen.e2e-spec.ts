@@ -10,7 +10,8 @@ const BOUND_MS = 3000;
 const FREEZE_MS = 7000;
 
 /** Events the activity log must hold one row each for. */
-const LOGGED_EVENTS = "SELECT COUNT(*) AS n FROM events WHERE stream_type IN ('user', 'session', 'identity')";
+const LOGGED_EVENTS =
+  "SELECT COUNT(*) AS n FROM events WHERE stream_type IN ('user', 'session', 'identity', 'login', 'token')";
 
 /**
  * Defect 5: with Redis connected but not answering (SIGSTOP), a login hung for more than 20 s, because the API's

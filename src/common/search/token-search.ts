@@ -8,8 +8,10 @@ const MAX_TERMS = 10;
  * separator. Searched by prefix, `ada.lovelace@example-mail.co.uk` is then found by `ada`, `lovelace`,
  * `lovelace@ex`, `example`, `mail.co.uk` (a domain) and by the full address.
  */
-export function wordsOf(value: string): string[] {
+export function wordsOf(value: string | null): string[] {
   const words = new Set<string>();
+  // An erased field (its data key destroyed) decodes as null when a rebuild replays it: no words.
+  if (value === null) return [];
   for (const word of value.toLowerCase().split(/\s+/u)) {
     if (!word) continue;
     words.add(word.slice(0, MAX_TOKEN_LENGTH));

@@ -39,11 +39,13 @@ export class IdentityProjection {
         event.version,
         d.userId,
         d.provider,
-        d.providerUid,
-        d.providerEmail,
-        d.providerAccessToken,
+        // Sealed fields read as null once the user's data key is destroyed (a rebuild replaying an erased
+        // user, whose rows its erasure then removes again).
+        d.providerUid ?? '',
+        d.providerEmail ?? '',
+        d.providerAccessToken ?? '',
         d.providerAccessTokenExpiry === null ? null : new Date(d.providerAccessTokenExpiry),
-        d.providerRefreshToken,
+        d.providerRefreshToken ?? '',
         at,
         at,
       ],

@@ -50,9 +50,9 @@ export class SessionProjection {
         recorded.version,
         d.secretHash,
         d.provider,
-        d.providerUid,
+        d.providerUid ?? '', // sealed: null for an erased user replayed by a rebuild
         new Date(d.expire),
-        d.ip,
+        d.ip ?? '',
         d.osCode,
         d.osName,
         d.osVersion,

@@ -21,8 +21,12 @@ export function addressTargetId(
   return taken(id) ? digest(`${userId}\u0000${providerType}\u0000${version}`) : id;
 }
 
-/** The unique-constraint value of an identifier: emails compare case-insensitively, as users' emails do. */
-export function identifierKey(providerType: TargetProviderType, identifier: string): string {
+/**
+ * The unique-constraint value of an identifier: emails compare case-insensitively, as users' emails do. An
+ * erased identifier (its data key destroyed) decodes as null: it holds nothing any more.
+ */
+export function identifierKey(providerType: TargetProviderType, identifier: string | null): string {
+  if (identifier === null) return '';
   return providerType === 'email' ? identifier.toLowerCase() : identifier;
 }
 

@@ -72,7 +72,7 @@ export class UserProjection {
   private readonly handlers: EventHandlers<UserEvent, Sql> = {
     [UserCreatedEvent.type]: (sql, r) => this.insert(sql, r),
     [UserNameChangedEvent.type]: async (sql, r) => {
-      await set(sql, r, 'name = ?', [r.event.data.name]);
+      await set(sql, r, 'name = ?', [r.event.data.name ?? '']);
       await this.reindex(sql, r.streamId);
     },
     [UserEmailChangedEvent.type]: async (sql, r) => {
@@ -165,7 +165,7 @@ export class UserProjection {
         recorded.position,
         d.userId,
         recorded.version,
-        d.name,
+        d.name ?? '', // erased (data key destroyed) when a rebuild replays it
         d.email,
         d.phone,
         d.password,
