@@ -9,8 +9,7 @@ import { ApiAppwriteErrors, defineParams, when } from '../../../common';
 import { APP_CONFIG, AppConfig } from '../../../config';
 import { InvalidTokenError, TooManyAttemptsError, UserBlockedError } from '../../domain/session.errors';
 import { SessionModel } from '../../dtos/session.response.dto';
-import { sessionCookieName } from '../../infrastructure/account-session';
-import { toSessionModel } from '../../infrastructure/session.mapper';
+import { answerNewSession } from '../../infrastructure/new-session-answer';
 import { SessionsReader } from '../../infrastructure/sessions.reader';
 import { RetryAfterInterceptor } from '../login/retry-after.interceptor';
 import { CreateTokenSessionCommand } from './create-token-session.handler';
@@ -83,16 +82,6 @@ export class CreateTokenSessionController {
       ),
     );
     const row = await this.reader.findById(created.sessionId);
-    const cookie = [
-      `${sessionCookieName(this.config.PROJECT_ID)}=${created.secret}`,
-      'Path=/',
-      'HttpOnly',
-      'SameSite=Lax',
-      `Expires=${row!.expire.toUTCString()}`,
-      ...(request.protocol === 'https' ? ['Secure'] : []),
-    ].join('; ');
-    void reply.header('set-cookie', cookie);
-    const withSecret = request.principal?.type === 'key';
-    return toSessionModel(row!, { secret: withSecret ? created.secret : '', current: true });
+    return answerNewSession(this.config.PROJECT_ID, row!, created.secret, request, reply);
   }
 }

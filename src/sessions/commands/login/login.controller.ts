@@ -14,8 +14,7 @@ import {
   UserBlockedError,
   UserLockedError,
 } from '../../domain/session.errors';
-import { sessionCookieName } from '../../infrastructure/account-session';
-import { toSessionModel } from '../../infrastructure/session.mapper';
+import { answerNewSession } from '../../infrastructure/new-session-answer';
 import { SessionsReader } from '../../infrastructure/sessions.reader';
 import { LoginCommand } from './login.handler';
 import { RetryAfterInterceptor } from './retry-after.interceptor';
@@ -79,16 +78,6 @@ export class LoginController {
       new LoginCommand(params.email, params.password, request.ip, request.headers['user-agent'] ?? ''),
     );
     const row = await this.reader.findById(created.sessionId);
-    const cookie = [
-      `${sessionCookieName(this.config.PROJECT_ID)}=${created.secret}`,
-      'Path=/',
-      'HttpOnly',
-      'SameSite=Lax',
-      `Expires=${row!.expire.toUTCString()}`,
-      ...(request.protocol === 'https' ? ['Secure'] : []),
-    ].join('; ');
-    void reply.header('set-cookie', cookie);
-    const withSecret = request.principal?.type === 'key';
-    return toSessionModel(row!, { secret: withSecret ? created.secret : '', current: true });
+    return answerNewSession(this.config.PROJECT_ID, row!, created.secret, request, reply);
   }
 }
