@@ -22,6 +22,7 @@ describe('auditEventName', () => {
     ['user.email.verification.changed', 'users.u1.update.verification'],
     ['user.phone.verification.changed', 'users.u1.update.verification'],
     ['user.labels.changed', 'users.u1.update.labels'],
+    ['user.impersonator.changed', 'users.u1.update.impersonator'],
     ['user.prefs.updated', 'users.u1.update.prefs'],
     ['user.deleted', 'users.u1.delete'],
     ['user.banned', 'users.u1.update.ban'],

@@ -40,6 +40,7 @@ import {
   UserTargetUpdatedEvent,
   UserTargetDeletedEvent,
   UserErasedEvent,
+  UserImpersonatorChangedEvent,
 } from '../users/domain/events';
 
 /** Appwrite's action suffix for each user event (both verification flags are one `update.verification`). */
@@ -64,6 +65,7 @@ const USER_ACTIONS: Record<UserEvent['type'], string> = {
   [UserTargetUpdatedEvent.type]: 'update',
   [UserTargetDeletedEvent.type]: 'delete',
   [UserErasedEvent.type]: 'erase',
+  [UserImpersonatorChangedEvent.type]: 'update.impersonator',
 };
 
 /** A failed login names no session (none was made): `users.{userId}.sessions.create.failed`. */

@@ -15,6 +15,8 @@ export interface RequestContextData {
   principal?: Principal;
   /** The user an account route acts for (set once its credential is checked): the actor of its events. */
   accountUserId?: string;
+  /** The impersonator, when the account route acts as `accountUserId` through the impersonation headers. */
+  impersonatorUserId?: string;
 }
 
 const storage = new AsyncLocalStorage<RequestContextData>();
@@ -38,7 +40,11 @@ export const RequestContext = {
         ctx.principal?.type === 'key'
           ? { type: 'key', id: ctx.principal.id }
           : ctx.accountUserId !== undefined
-            ? { type: 'user', id: ctx.accountUserId }
+            ? {
+                type: 'user',
+                id: ctx.accountUserId,
+                ...(ctx.impersonatorUserId !== undefined ? { impersonatorId: ctx.impersonatorUserId } : {}),
+              }
             : undefined,
       requestId: ctx.requestId,
       ip: ctx.ip,

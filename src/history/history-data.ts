@@ -31,6 +31,7 @@ import {
   UserTargetUpdatedEvent,
   UserTargetDeletedEvent,
   UserErasedEvent,
+  UserImpersonatorChangedEvent,
 } from '../users/domain/events';
 
 /** What the caller may see: password hashes only with `users.hashes.read`, as in User models. */
@@ -73,6 +74,7 @@ export const HISTORY_DATA: { [T in AnyEvent['type']]: Shown<Extract<AnyEvent, { 
   [UserTargetUpdatedEvent.type]: asStored,
   [UserTargetDeletedEvent.type]: asStored,
   [UserErasedEvent.type]: asStored,
+  [UserImpersonatorChangedEvent.type]: asStored,
   [LoginFailedEvent.type]: asStored,
   [SessionCreatedEvent.type]: ({ secretHash: _secretHash, ...data }) => data,
   [SessionRevokedEvent.type]: asStored,

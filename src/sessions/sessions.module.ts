@@ -25,6 +25,7 @@ import { TokenProjection } from './infrastructure/token.projection';
 import { TokenRepository } from './infrastructure/token.repository';
 import { ACCOUNT_AUTHENTICATORS, AccountAuthenticator } from './infrastructure/account-principal';
 import { AccountSessionResolver } from './infrastructure/account-session';
+import { Impersonation } from './infrastructure/impersonation';
 import { SessionSecretAuthenticator } from './infrastructure/session-secret.authenticator';
 import { AccountSessionGuard } from './infrastructure/account-session.guard';
 import { SessionProjection } from './infrastructure/session.projection';
@@ -78,6 +79,7 @@ import { ListUserSessionsController } from './queries/list-user-sessions/list-us
     SessionsReader,
     OwnSessions,
     AccountSessionResolver,
+    Impersonation,
     AccountSessionGuard,
     SessionSecretAuthenticator,
     CreateTokenHandler,

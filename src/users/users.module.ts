@@ -13,6 +13,8 @@ import { UpdateUserEmailVerificationController } from './commands/update-user-em
 import { UpdateUserEmailVerificationHandler } from './commands/update-user-email-verification/update-user-email-verification.handler';
 import { UpdateUserLabelsController } from './commands/update-user-labels/update-user-labels.controller';
 import { UpdateUserLabelsHandler } from './commands/update-user-labels/update-user-labels.handler';
+import { UpdateUserImpersonatorController } from './commands/update-user-impersonator/update-user-impersonator.controller';
+import { UpdateUserImpersonatorHandler } from './commands/update-user-impersonator/update-user-impersonator.handler';
 import { UpdateUserNameController } from './commands/update-user-name/update-user-name.controller';
 import { UpdateUserNameHandler } from './commands/update-user-name/update-user-name.handler';
 import { UpdateUserPasswordController } from './commands/update-user-password/update-user-password.controller';
@@ -84,6 +86,7 @@ const controllers = [
   UpdateUserEmailVerificationController,
   UpdateUserPhoneVerificationController,
   UpdateUserLabelsController,
+  UpdateUserImpersonatorController,
   UpdateUserPrefsController,
   DeleteUserController,
   CountUsersController,
@@ -108,6 +111,7 @@ const commandHandlers = [
   UpdateUserEmailVerificationHandler,
   UpdateUserPhoneVerificationHandler,
   UpdateUserLabelsHandler,
+  UpdateUserImpersonatorHandler,
   UpdateUserPrefsHandler,
   DeleteUserHandler,
   RehashUserPasswordHandler,

@@ -1,6 +1,10 @@
 /** Who or what caused an event, and from where. Stamped by the repository from the request context. */
 export interface EventMetadata {
-  actor?: { type: 'key' | 'user' | 'system'; id: string };
+  /**
+   * Who acted. `impersonatorId`: the user whose session acted as `id` through the impersonation headers (the
+   * person behind the change, recorded beside the user it was made as).
+   */
+  actor?: { type: 'key' | 'user' | 'system'; id: string; impersonatorId?: string };
   requestId?: string;
   ip?: string;
   userAgent?: string;

@@ -30,6 +30,13 @@ export class LogModel {
   @ApiProperty({ example: 'us', description: 'Lower-case ISO 3166-1 alpha-2; `--` when unknown' })
   countryCode!: string;
   @ApiProperty({ example: 'United States', description: '`Unknown` when unknown' }) countryName!: string;
+  @ApiProperty({
+    example: '',
+    description:
+      'Extension (not in Appwrite): the impersonator whose session made the change while acting as `userId` ' +
+      '(the impersonation headers); `""` when nobody was impersonated. Appwrite keeps it in internal audit data.',
+  })
+  impersonatorId!: string;
 }
 
 /** Appwrite's LogList model: `total` is every log of the user, whatever the page. */

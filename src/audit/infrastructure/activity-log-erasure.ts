@@ -1,8 +1,8 @@
 import type { Pool } from 'mysql2/promise';
 import { LOG_FIELDS } from './activity-log.columns';
 
-/** What an erased user's log rows keep: the event name, user id, mode, actor type and time. */
-const KEPT = new Set(['event', 'user_id', 'mode', 'user_type', 'time']);
+/** What an erased user's log rows keep: the event name, user id, impersonator id, mode, actor type and time. */
+const KEPT = new Set(['event', 'user_id', 'impersonator_id', 'mode', 'user_type', 'time']);
 const BLANKED = LOG_FIELDS.map(([, column]) => column).filter((column) => !KEPT.has(column));
 /** The columns' own defaults: the country of an unknown address, empty text elsewhere. */
 const BLANK: Readonly<Record<string, string>> = { country_code: '--', country_name: 'Unknown' };

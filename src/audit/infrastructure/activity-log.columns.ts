@@ -24,6 +24,8 @@ export const LOG_FIELDS = [
   ['deviceModel', 'device_model'],
   ['countryCode', 'country_code'],
   ['countryName', 'country_name'],
+  // Extension (not in Appwrite's Log model): see LogModel.impersonatorId.
+  ['impersonatorId', 'impersonator_id'],
 ] as const;
 
 export type LogKey = (typeof LOG_FIELDS)[number][0];

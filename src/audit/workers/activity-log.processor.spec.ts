@@ -91,8 +91,17 @@ describe('ActivityLogProcessor', () => {
       device_model: expect.any(String),
       country_code: 'us',
       country_name: 'United States',
+      impersonator_id: '',
     });
     expect(t.geo.lookup).toHaveBeenCalledWith('203.0.113.9');
+  });
+
+  it('records the impersonator of a change made while impersonating, beside the user it was made as', async () => {
+    const t = setup();
+    await t.processor.consume(
+      job({ id: 'imp-event', metadata: { actor: { type: 'user', id: 'u1', impersonatorId: 'admin1' } } }),
+    );
+    expect(t.row('imp-event')).toMatchObject({ user_id: 'u1', user_type: 'user', impersonator_id: 'admin1' });
   });
 
   it('inserts nothing the second time the same event is delivered', async () => {

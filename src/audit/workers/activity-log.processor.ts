@@ -47,6 +47,7 @@ export function toActivityLog(
     time: event.occurredAt,
     ...(clip(device) as unknown as DeviceInfo),
     ...country,
+    impersonatorId: actor?.impersonatorId ?? '',
   };
 }
 

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 const DATE = '2020-10-15T06:38:00.000+00:00';
 
@@ -10,6 +10,13 @@ export class EventActorModel {
   })
   type!: string;
   @ApiProperty({ example: 'bootstrap' }) id!: string;
+  @ApiPropertyOptional({
+    example: '5e5ea5c16897f',
+    description:
+      'With `type: user`: the impersonator whose session acted as user `id` (the impersonation headers); ' +
+      'absent when nobody was impersonated',
+  })
+  impersonatorId?: string;
 }
 
 /** Extension: one event of a user's history, decoded. */

@@ -15,7 +15,13 @@ export function toUserEventModel(recorded: RecordedEvent<AnyEvent>, viewer: Hist
     version: recorded.version,
     position: recorded.position,
     occurredAt: formatDateTime(recorded.occurredAt),
-    actor: metadata.actor ? { type: metadata.actor.type, id: metadata.actor.id } : { type: 'guest', id: '' },
+    actor: metadata.actor
+      ? {
+          type: metadata.actor.type,
+          id: metadata.actor.id,
+          ...(metadata.actor.impersonatorId ? { impersonatorId: metadata.actor.impersonatorId } : {}),
+        }
+      : { type: 'guest', id: '' },
     requestId: metadata.requestId ?? '',
     ip: metadata.ip ?? '',
     userAgent: metadata.userAgent ?? '',

@@ -11,6 +11,11 @@ export interface AccountPrincipal {
    */
   session?: SessionRow;
   via: 'session' | 'jwt' | 'access-token';
+  /**
+   * The user whose credential the request carries, when it acts as `user` through the impersonation headers
+   * (see `Impersonation`); `session` is then absent, as none of `user`'s sessions is the request's.
+   */
+  impersonator?: UserView;
 }
 
 /**

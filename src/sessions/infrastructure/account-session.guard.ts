@@ -12,7 +12,10 @@ export class AccountSessionGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<FastifyRequest & { accountSession?: AccountSession }>();
     request.accountSession = await this.resolver.resolve(request);
     const ctx = RequestContext.current();
-    if (ctx) ctx.accountUserId = request.accountSession.user.id;
+    if (ctx) {
+      ctx.accountUserId = request.accountSession.user.id;
+      ctx.impersonatorUserId = request.accountSession.impersonator?.id;
+    }
     return true;
   }
 }

@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { mayAuthenticate, UserAccessRecorder } from '../../users';
 import { NoSessionError, UserBlockedError } from '../domain/session.errors';
 import { ACCOUNT_AUTHENTICATORS, AccountAuthenticator, AccountPrincipal } from './account-principal';
+import { Impersonation } from './impersonation';
 
 export type { AccountPrincipal } from './account-principal';
 export { sessionCookieName } from './session-secret.authenticator';
@@ -19,6 +20,7 @@ export class AccountSessionResolver {
   constructor(
     @Inject(ACCOUNT_AUTHENTICATORS) private readonly authenticators: readonly AccountAuthenticator[],
     private readonly access: UserAccessRecorder,
+    private readonly impersonation: Impersonation,
   ) {}
 
   async resolve(request: FastifyRequest): Promise<AccountPrincipal> {
@@ -31,7 +33,7 @@ export class AccountSessionResolver {
     if (!mayAuthenticate(principal.user).allowed) throw new UserBlockedError();
     // Appwrite's accessedAt: queued, never awaited (users decide when it is due).
     this.access.record(principal.user);
-    return principal;
+    return this.impersonation.resolve(request, principal);
   }
 }
 

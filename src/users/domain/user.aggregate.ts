@@ -24,6 +24,7 @@ import {
   UserTargetDeletedEvent,
   UserTargetUpdatedEvent,
   UserErasedEvent,
+  UserImpersonatorChangedEvent,
 } from './events';
 import {
   UserAlreadyExistsError,
@@ -163,6 +164,12 @@ export class UserAggregate extends EventSourcedAggregate<UserEvent> {
   changeLabels(labels: string[]): void {
     this.assertExists();
     this.apply(new UserLabelsChangedEvent({ labels: [...new Set(labels)] }));
+  }
+
+  /** Appwrite's `users.updateImpersonator`: may the user act as another one (the impersonation headers)? */
+  changeImpersonator(impersonator: boolean): void {
+    this.assertExists();
+    this.apply(new UserImpersonatorChangedEvent({ impersonator }));
   }
 
   updatePrefs(prefs: Record<string, unknown>): void {

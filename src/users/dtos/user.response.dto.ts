@@ -59,8 +59,19 @@ export class UserModel {
   prefs!: Record<string, unknown>;
   @ApiProperty({ type: [TargetModel] }) targets!: TargetModel[];
   @ApiProperty({ example: '', description: '`""` until the user first uses a session' }) accessedAt!: string;
-  @ApiPropertyOptional({ example: false }) impersonator!: boolean;
-  @ApiPropertyOptional({ type: String, nullable: true, example: null }) impersonatorUserId!: string | null;
+  @ApiPropertyOptional({
+    example: false,
+    description: 'Whether the user can impersonate other users (response format 1.9.0 and later)',
+  })
+  impersonator!: boolean;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: null,
+    description:
+      'The impersonator, on the user an impersonating request acts as (`GET /v1/account`); `null` otherwise',
+  })
+  impersonatorUserId!: string | null;
   @ApiProperty({
     type: String,
     nullable: true,

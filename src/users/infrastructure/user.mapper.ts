@@ -10,6 +10,8 @@ export interface UserModelOptions {
   showHashes: boolean;
   /** The request's `X-Appwrite-Response-Format`. */
   responseFormat?: unknown;
+  /** The impersonator, when the request acts as this user through the impersonation headers. */
+  impersonatorUserId?: string;
 }
 
 /**
@@ -64,8 +66,9 @@ export function toUserModel(row: UserView, view: UserModelOptions): Partial<User
     prefs: row.prefs,
     targets: targetsOf(row, createdAt, updatedAt),
     accessedAt: formatDateTime(row.accessedAt),
-    impersonator: false,
-    impersonatorUserId: null,
+    impersonator: row.impersonator,
+    // Appwrite sets it only on the user an impersonating request acts as (null otherwise).
+    impersonatorUserId: view.impersonatorUserId ?? null,
     banReason: row.banReason,
     banExpiresAt: row.banExpiresAt ? formatDateTime(row.banExpiresAt) : null,
   };
@@ -81,7 +84,11 @@ export function toUserModel(row: UserView, view: UserModelOptions): Partial<User
 }
 
 /** A user → Appwrite's Account model (the `/v1/account` routes): the User model without its password fields. */
-export function toAccountModel(row: UserView, responseFormat?: unknown): Partial<AccountModel> {
+export function toAccountModel(
+  row: UserView,
+  responseFormat?: unknown,
+  impersonatorUserId?: string,
+): Partial<AccountModel> {
   const {
     password: _password,
     hash: _hash,
@@ -90,6 +97,7 @@ export function toAccountModel(row: UserView, responseFormat?: unknown): Partial
   } = toUserModel(row, {
     showHashes: false,
     responseFormat,
+    impersonatorUserId,
   });
   return account;
 }

@@ -134,6 +134,8 @@ describe('UserProjection', () => {
     ['user.phone.verification.changed', { phoneVerification: false }, 'phone_verification = ?', [0], false],
     ['user.labels.changed', { labels: ['a'] }, 'labels = ?', ['["a"]'], true],
     ['user.prefs.updated', { prefs: { a: 1 } }, 'prefs = ?', ['{"a":1}'], false],
+    ['user.impersonator.changed', { impersonator: true }, 'impersonator = ?', [1], false],
+    ['user.impersonator.changed', { impersonator: false }, 'impersonator = ?', [0], false],
     [
       'user.password.changed',
       { password: 'h2', hash: 'argon2', hashOptions: {} },

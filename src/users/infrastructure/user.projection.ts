@@ -23,6 +23,7 @@ import {
   UserTargetUpdatedEvent,
   UserTargetDeletedEvent,
   UserErasedEvent,
+  UserImpersonatorChangedEvent,
 } from '../domain/events';
 import { endsSessions, keptSessionOf } from '../domain/user-access.policy';
 import { EMAIL_METADATA_COLUMNS, emailMetadataValues, setEmailMetadata } from './user-email-metadata';
@@ -108,6 +109,8 @@ export class UserProjection {
       await set(sql, r, 'labels = ?', [JSON.stringify(r.event.data.labels)]);
       await this.reindex(sql, r.streamId);
     },
+    [UserImpersonatorChangedEvent.type]: (sql, r) =>
+      set(sql, r, 'impersonator = ?', [r.event.data.impersonator ? 1 : 0]),
     [UserPrefsUpdatedEvent.type]: (sql, r) => set(sql, r, 'prefs = ?', [JSON.stringify(r.event.data.prefs)]),
     [UserDeletedEvent.type]: async (sql, r) => {
       await sql.execute(

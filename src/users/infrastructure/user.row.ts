@@ -35,6 +35,7 @@ export interface UserRow extends RowDataPacket {
   ban_reason: string | null;
   ban_expires_at: Date | null;
   locked_until: Date | null;
+  impersonator: number;
 }
 
 const COLUMN_NAMES = [
@@ -68,6 +69,7 @@ const COLUMN_NAMES = [
   'locked_until',
   'kept_session_id',
   'kept_session_epoch',
+  'impersonator',
 ] as const;
 
 /** A nullable TINYINT(1) flag. */
@@ -142,6 +144,7 @@ export function userViewFromRow(row: Record<string, unknown>, prefix = ''): User
     banReason: r.ban_reason,
     banExpiresAt: r.ban_expires_at,
     lockedUntil: r.locked_until,
+    impersonator: Number(r.impersonator) === 1,
     ...(`${prefix}targets_json` in row
       ? { targets: targetsFromJson(row[`${prefix}targets_json`], r.id) }
       : {}),

@@ -117,8 +117,7 @@ export const USERS_QUERY_SCHEMA: QuerySchema = {
     phoneVerification: { column: 'u.phone_verification', type: 'boolean' },
     labels: { column: 'u.labels', type: 'string[]', contains: labelsContain },
     accessedAt: { column: 'u.accessed_at', type: 'datetime' },
-    // Impersonation is not supported, so the flag is false for every user; kept so Appwrite queries on it work.
-    impersonator: { column: '0', type: 'boolean' },
+    impersonator: { column: 'u.impersonator', type: 'boolean' },
   },
 };
 

@@ -53,6 +53,15 @@ export class UsersReader {
     return rows[0] && userViewFromRow(rows[0]);
   }
 
+  /** Phones are stored in E.164 and unique among live users. */
+  async findByPhone(phone: string): Promise<UserView | undefined> {
+    const [rows] = await this.pool.execute<UserRow[]>(
+      `SELECT ${USER_COLUMNS} FROM users u WHERE u.phone = ?`,
+      [phone],
+    );
+    return rows[0] && userViewFromRow(rows[0]);
+  }
+
   /**
    * Users per password hash algorithm and parameters; a group is current when `argon2` (the configured
    * hasher) has nothing left to upgrade in it.

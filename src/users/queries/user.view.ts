@@ -41,6 +41,8 @@ export interface UserView {
   banExpiresAt: Date | null;
   /** Until when logins are refused for a lock-out (users' `lockedOut` decides; it may be past). */
   lockedUntil: Date | null;
+  /** Appwrite's `impersonator`: its sessions may act as another user (the impersonation headers). */
+  impersonator: boolean;
   /** The user's messaging targets, oldest first; absent when the statement did not select them. */
   targets?: TargetView[];
 }

@@ -37,6 +37,6 @@ export class UpdateAccountNameController {
     const { name } = UpdateAccountNameRequest.parse(body);
     await this.commandBus.execute(new UpdateUserNameCommand(current.user.id, name));
     const user = await this.queryBus.execute(new GetUserQuery(current.user.id));
-    return toAccountModel(user, caller.responseFormat);
+    return toAccountModel(user, caller.responseFormat, current.impersonator?.id);
   }
 }

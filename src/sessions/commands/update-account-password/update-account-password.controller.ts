@@ -72,7 +72,7 @@ export class UpdateAccountPasswordController {
       new UpdateUserPasswordCommand(current.user.id, params.password, current.session?.id),
     );
     const user = await this.queryBus.execute(new GetUserQuery(current.user.id));
-    return toAccountModel(user, caller.responseFormat);
+    return toAccountModel(user, caller.responseFormat, current.impersonator?.id);
   }
 
   /** Counted like a login (same counters, taken before verifying): a stolen session cannot guess on and on. */

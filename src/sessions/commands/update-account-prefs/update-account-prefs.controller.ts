@@ -48,6 +48,6 @@ export class UpdateAccountPrefsController {
     const params = UpdateAccountPrefsRequest.parse(body);
     await this.commandBus.execute(new UpdateUserPrefsCommand(current.user.id, params.prefs));
     const user = await this.queryBus.execute(new GetUserQuery(current.user.id));
-    return toAccountModel(user, caller.responseFormat);
+    return toAccountModel(user, caller.responseFormat, current.impersonator?.id);
   }
 }

@@ -26,7 +26,7 @@ export class AccountController {
   async get(@CurrentSession() current: AccountSession, @Caller() caller: CallerView) {
     // The session's user row has no targets (validation stays one light statement): read the user with them.
     const user = await this.queryBus.execute(new GetUserQuery(current.user.id));
-    return toAccountModel(user, caller.responseFormat);
+    return toAccountModel(user, caller.responseFormat, current.impersonator?.id);
   }
 
   @Get('prefs')
