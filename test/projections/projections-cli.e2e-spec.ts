@@ -49,6 +49,7 @@ describe('npm run projections', () => {
     await ok('PATCH', `/v1/users/${ann.$id}/status`, { status: false });
     await ok('PATCH', `/v1/users/${ann.$id}/status`, { status: true });
     await ok('PUT', `/v1/users/${ann.$id}/labels`, { labels: ['vip', 'beta'] });
+    await ok('PATCH', `/v1/users/${ann.$id}/impersonator`, { impersonator: true });
     await ok('POST', `/v1/users/${ann.$id}/sessions`, {});
     await ok('PATCH', `/v1/users/${ann.$id}/verification`, { emailVerification: true });
     const gone = await t.createUser({ email: 'gone@proj.example', name: 'Gone Soon' });
@@ -85,6 +86,7 @@ describe('npm run projections', () => {
     expect(await count('SELECT COUNT(*) FROM sessions')).toBeGreaterThanOrEqual(4);
     expect(await count('SELECT COUNT(*) FROM identities')).toBe(2);
     expect(await count('SELECT COUNT(*) FROM session_sweeps')).toBe(1);
+    expect(await count('SELECT COUNT(*) FROM users WHERE impersonator = 1')).toBe(1);
   }, 60_000);
 
   it('verify exits 1 and names the table, key and column of a corrupted row; rebuild repairs it', async () => {
@@ -96,6 +98,11 @@ describe('npm run projections', () => {
       `users sequence=${sequence} name: live "ANN ABLE" | rebuilt "Ann Able"`,
     );
     expect(corrupted.stdout).toMatch(/users: 1 difference between the live tables and the events/);
+
+    await t.db.query('UPDATE users SET impersonator = 0 WHERE id = ?', [ann.$id]);
+    expect((await run(['verify', 'users'])).stdout).toContain(
+      `users sequence=${sequence} impersonator: live 0 | rebuilt 1`,
+    );
 
     await t.db.query('DELETE FROM identity_search_tokens LIMIT 1');
     expect((await run(['verify', 'identities'])).stdout).toMatch(
