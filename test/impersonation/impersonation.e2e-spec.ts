@@ -130,11 +130,12 @@ describe('impersonation', () => {
     });
 
     it('name no user: the request acts as the impersonator (as Appwrite does)', async () => {
-      for (const headers of [
+      const cases: Array<Record<string, string>> = [
         { [ID_HEADER]: 'nobody' },
         { [EMAIL_HEADER]: 'nobody@example.com' },
         { [PHONE_HEADER]: '+10000000000' },
-      ]) {
+      ];
+      for (const headers of cases) {
         const res = await account(adminSecret, headers);
         expect(res.status).toBe(200);
         expect(res.body).toMatchObject({ $id: admin.$id, impersonatorUserId: null });

@@ -1,9 +1,26 @@
 import { applyDecorators, UseGuards } from '@nestjs/common';
+import { ApiHeader } from '@nestjs/swagger';
 import { RequireProject } from '../../auth';
 import { ApiAppwriteErrors, when } from '../../common';
 import { JwtAndCookieSetError, JwtInvalidError } from '../../jwt';
 import { NoSessionError, UserBlockedError } from '../domain/session.errors';
 import { AccountSessionGuard } from './account-session.guard';
+
+/** Appwrite 1.9.5's impersonation headers, honoured for a user whose `impersonator` flag is set (see `Impersonation`). */
+const IMPERSONATION_HEADERS = [
+  ['X-Appwrite-Impersonate-User-Id', 'the id'],
+  ['X-Appwrite-Impersonate-User-Email', 'the email (any case), when no id is sent'],
+  ['X-Appwrite-Impersonate-User-Phone', 'the phone, when neither id nor email is sent'],
+].map(([name, by]) =>
+  ApiHeader({
+    name,
+    required: false,
+    description:
+      `Impersonation: act as the user with ${by}. Only for a session (or a JWT minted from one) of a user ` +
+      'whose `impersonator` flag is set; ignored otherwise, and when it names no user (the request then acts ' +
+      'as the caller). Changes record the impersonator beside the user (`impersonatorId`).',
+  }),
+);
 
 /**
  * Account routes: the project header and a live session, sent as `X-Appwrite-Session` or as the
@@ -14,10 +31,11 @@ export function RequireSession() {
     UseGuards(AccountSessionGuard),
     ApiAppwriteErrors(
       when(NoSessionError, 'No session, or an unknown, expired or revoked one'),
-      when(UserBlockedError, "The session's user is blocked"),
+      when(UserBlockedError, "The session's user, or the user it impersonates, is blocked"),
       when(JwtInvalidError, 'An `X-Appwrite-JWT` that does not verify: signature, key or expiry'),
       when(JwtAndCookieSetError, 'An `X-Appwrite-JWT` sent with a valid session'),
     ),
+    ...IMPERSONATION_HEADERS,
     RequireProject([
       { Project: [], Session: [] },
       { Project: [], SessionCookie: [] },
