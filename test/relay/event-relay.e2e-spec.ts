@@ -44,6 +44,8 @@ const LOG_KEYS = [
   'deviceModel',
   'countryCode',
   'countryName',
+  // Extension: the impersonator of the request behind the event (`""` for none).
+  'impersonatorId',
 ];
 
 async function until<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 20_000): Promise<T> {
@@ -134,6 +136,7 @@ describe('event relay → activity log', () => {
       deviceBrand: 'Apple',
       countryCode: '--',
       countryName: 'Unknown',
+      impersonatorId: '',
     });
     expect(latest.time).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+00:00$/);
     expect(page.body.logs[2].clientName).toBe('Node.js');
