@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { AccessTokensWorkerModule } from './access-tokens';
 import { AuditWorkerModule, ACTIVITY_LOG } from './audit';
 import { AppConfig, ConfigModule } from './config';
 import { DeviceModule } from './device';
@@ -40,6 +41,7 @@ export class WorkerModule {
         IdentitiesWorkerModule,
         UsersWorkerModule,
         WebhooksWorkerModule,
+        AccessTokensWorkerModule,
       ],
     };
   }
