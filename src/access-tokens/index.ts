@@ -5,3 +5,4 @@ export { AccessTokenAuthentication } from './infrastructure/access-token-authent
 export { InvalidAccessTokenError } from './domain/access-token.errors';
 export { AccessTokenProjection } from './infrastructure/access-token.projection';
 export { purgeUserAccessTokens } from './infrastructure/access-token-erasure';
+export { ACCESS_TOKEN_CLEANUP } from './workers/access-token-cleanup.subscription';

@@ -342,4 +342,22 @@ describe('personal access tokens (extension)', () => {
       expire: null,
     });
   });
+  it("the worker deletes a deleted user's tokens (access_token.deleted, reason user.deleted), not those of its successor", async () => {
+    // The worker runs since the test above.
+    const userId = `swept-${randomUUID().slice(0, 8)}`;
+    await t.createUser({ userId, name: 'Ned' });
+    const old = await issue(userId);
+    expect((await t.request('DELETE', `/v1/users/${userId}`)).status).toBe(204);
+    await t.createUser({ userId, name: 'New Ned' });
+    const fresh = await issue(userId);
+    await t.eventually(async () => (await eventTypes(old.$id)).includes('access_token.deleted'));
+    const [rows] = await t.db.query(
+      "SELECT JSON_VALUE(data, '$.reason') AS reason FROM events WHERE stream_type = 'access_token' AND stream_id = ? AND type = 'access_token.deleted'",
+      [old.$id],
+    );
+    expect(rows).toEqual([{ reason: 'user.deleted' }]);
+    const [left] = await t.db.query('SELECT id FROM access_tokens WHERE user_id = ?', [userId]);
+    expect(left).toEqual([{ id: fresh.$id }]);
+    expect((await bearer(fresh.secret)).body.name).toBe('New Ned');
+  });
 });

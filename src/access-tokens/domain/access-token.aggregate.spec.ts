@@ -21,7 +21,7 @@ const data: AccessTokenCreatedData = {
 const created = new AccessTokenCreatedEvent(data);
 const disabled = new AccessTokenUpdatedEvent({ userId: 'u1', isActive: false });
 const enabled = new AccessTokenUpdatedEvent({ userId: 'u1', isActive: true });
-const deleted = new AccessTokenDeletedEvent({ userId: 'u1' });
+const deleted = new AccessTokenDeletedEvent({ userId: 'u1', reason: 'admin' });
 const spec = aggregateSpec(() => new AccessTokenAggregate('t1'));
 
 describe('AccessTokenAggregate', () => {
@@ -92,14 +92,21 @@ describe('AccessTokenAggregate', () => {
   });
 
   describe('delete', () => {
+    it("records why: an admin's delete, or its user's deletion", () => {
+      spec
+        .given(created)
+        .when((t) => t.delete('user.deleted'))
+        .then(new AccessTokenDeletedEvent({ userId: 'u1', reason: 'user.deleted' }));
+    });
+
     it('deletes an active or a disabled token', () => {
       spec
         .given(created)
-        .when((t) => t.delete())
+        .when((t) => t.delete('admin'))
         .then(deleted);
       spec
         .given(created, disabled)
-        .when((t) => t.delete())
+        .when((t) => t.delete('admin'))
         .then(deleted);
     });
 
@@ -109,7 +116,7 @@ describe('AccessTokenAggregate', () => {
     ])('refuses %s', (_name, history) => {
       spec
         .given(...history)
-        .when((t) => t.delete())
+        .when((t) => t.delete('admin'))
         .thenThrows(AccessTokenNotFoundError);
     });
   });

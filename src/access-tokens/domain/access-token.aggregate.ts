@@ -4,6 +4,7 @@ import {
   AccessTokenCreatedData,
   AccessTokenCreatedEvent,
   AccessTokenDeletedEvent,
+  AccessTokenDeletionReason,
   AccessTokenEvent,
   AccessTokenUpdatedEvent,
 } from './events';
@@ -35,9 +36,9 @@ export class AccessTokenAggregate extends EventSourcedAggregate<AccessTokenEvent
     this.apply(new AccessTokenUpdatedEvent({ userId, isActive }));
   }
 
-  delete(): void {
+  delete(reason: AccessTokenDeletionReason): void {
     const userId = this.assertLive();
-    this.apply(new AccessTokenDeletedEvent({ userId }));
+    this.apply(new AccessTokenDeletedEvent({ userId, reason }));
   }
 
   onAccessTokenCreatedEvent(event: AccessTokenCreatedEvent): void {

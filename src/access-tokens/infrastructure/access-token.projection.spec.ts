@@ -68,7 +68,10 @@ describe('AccessTokenProjection', () => {
   it('removes a deleted token', async () => {
     const { connection, statements } = recordingConnection();
     await new AccessTokenProjection().apply(connection, [
-      recorded(new AccessTokenDeletedEvent({ userId: 'u1' }), { streamId: 't1', version: 3 }),
+      recorded(new AccessTokenDeletedEvent({ userId: 'u1', reason: 'admin' }), {
+        streamId: 't1',
+        version: 3,
+      }),
     ]);
     expect(statements).toEqual([['DELETE FROM access_tokens WHERE id = ?', ['t1']]]);
   });

@@ -39,6 +39,18 @@ export class AccessTokensReader {
     return rows;
   }
 
+  /**
+   * The user's tokens issued before `position` (a global event position): a late or replayed `user.deleted`
+   * must not remove tokens of a new user that took the same id afterwards.
+   */
+  async listIdsOfUser(userId: string, position: number): Promise<string[]> {
+    const [rows] = await this.pool.execute<RowDataPacket[]>(
+      'SELECT t.id FROM access_tokens t WHERE t.user_id = ? AND t.sequence < ? ORDER BY t.sequence',
+      [userId, position],
+    );
+    return rows.map((r) => String(r.id));
+  }
+
   /** The bearer validation: one prepared statement on the unique hash. */
   async findUsableBySecretHash(
     secretHash: string,

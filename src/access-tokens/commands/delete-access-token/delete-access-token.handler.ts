@@ -20,6 +20,6 @@ export class DeleteAccessTokenHandler implements ICommandHandler<DeleteAccessTok
 
   async execute({ userId, tokenId }: DeleteAccessTokenCommand): Promise<void> {
     await this.own.find(userId, tokenId);
-    await this.tokens.update(tokenId, (token) => token.delete());
+    await this.tokens.update(tokenId, (token) => token.delete('admin'));
   }
 }
