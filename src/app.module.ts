@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AppwriteExceptionFilter } from '@libs/http';
+import { AccessTokensModule } from './access-tokens';
 import { AuditModule } from './audit';
 import { AuthModule } from './auth';
 import { AppConfig, ConfigModule } from './config';
@@ -38,6 +39,7 @@ export class AppModule {
         UsersModule,
         SessionsModule,
         IdentitiesModule,
+        AccessTokensModule,
         MembershipsModule,
         AuditModule,
         HistoryModule,

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { ACCESS_TOKEN_CLEANUP, AccessTokensWorkerModule } from './access-tokens';
 import { AuditWorkerModule, ACTIVITY_LOG } from './audit';
 import { AppConfig, ConfigModule } from './config';
 import { DeviceModule } from './device';
@@ -20,6 +21,7 @@ export const EVENT_SUBSCRIPTIONS: readonly EventSubscription[] = [
   IDENTITY_CLEANUP,
   BAN_EXPIRY,
   WEBHOOK_FANOUT,
+  ACCESS_TOKEN_CLEANUP,
 ];
 
 /** The `worker` role: the event relay and one BullMQ processor per queue. */
@@ -40,6 +42,7 @@ export class WorkerModule {
         IdentitiesWorkerModule,
         UsersWorkerModule,
         WebhooksWorkerModule,
+        AccessTokensWorkerModule,
       ],
     };
   }

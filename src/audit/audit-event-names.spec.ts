@@ -56,6 +56,16 @@ describe('auditEventName', () => {
       'users.u1.identities.i1.delete',
     );
   });
+
+  it.each([
+    ['access_token.created', 'create'],
+    ['access_token.updated', 'update'],
+    ['access_token.deleted', 'delete'],
+  ])('names %s after the user and the personal access token', (type, action) => {
+    expect(auditEventName(event(type, 'access_token', 'k1', { tokenId: 'k1', userId: 'u1' }))).toBe(
+      `users.u1.access-tokens.k1.${action}`,
+    );
+  });
 });
 
 describe('failed logins', () => {

@@ -1,4 +1,11 @@
 import type { RecordedEvent } from '@libs/event-store';
+import {
+  AccessTokenCreatedEvent,
+  AccessTokenDeletedEvent,
+  AccessTokenEvent,
+  AccessTokenUpdatedEvent,
+  isAccessTokenEvent,
+} from '../access-tokens/domain/events';
 import type { AnyEvent } from '../events';
 import {
   IdentityCreatedEvent,
@@ -90,12 +97,20 @@ const TOKEN_ACTIONS: Record<TokenEvent['type'], string> = {
   [TokenConsumedEvent.type]: 'delete',
 };
 
+/** A personal access token (extension): `users.{userId}.access-tokens.{tokenId}.create`. */
+const ACCESS_TOKEN_ACTIONS: Record<AccessTokenEvent['type'], string> = {
+  [AccessTokenCreatedEvent.type]: 'create',
+  [AccessTokenUpdatedEvent.type]: 'update',
+  [AccessTokenDeletedEvent.type]: 'delete',
+};
+
 /** The user an event is about: the stream for user events, the session's or identity's user otherwise. */
 export function subjectUserId(recorded: RecordedEvent<AnyEvent>): string {
   if (isSessionEvent(recorded)) return recorded.event.data.userId;
   if (isIdentityEvent(recorded)) return recorded.event.data.userId;
   if (isLoginEvent(recorded)) return recorded.event.data.userId;
   if (isTokenEvent(recorded)) return recorded.event.data.userId;
+  if (isAccessTokenEvent(recorded)) return recorded.event.data.userId;
   return recorded.streamId;
 }
 
@@ -117,5 +132,7 @@ export function auditEventName(recorded: RecordedEvent<AnyEvent>): string {
   if (isLoginEvent(recorded)) return `users.${userId}.${LOGIN_ACTIONS[recorded.event.type]}`;
   if (isTokenEvent(recorded))
     return `users.${userId}.tokens.${recorded.streamId}.${TOKEN_ACTIONS[recorded.event.type]}`;
+  if (isAccessTokenEvent(recorded))
+    return `users.${userId}.access-tokens.${recorded.streamId}.${ACCESS_TOKEN_ACTIONS[recorded.event.type]}`;
   return `${recorded.streamType}.${recorded.streamId}.${recorded.event.type}`;
 }

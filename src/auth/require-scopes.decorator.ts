@@ -16,7 +16,7 @@ export const REQUIRED_SCOPES = 'identity:required-scopes';
  * because the guard checks it on every route it guards. Names are those of `setupSwagger`'s schemes.
  */
 export type SecurityRequirement = { Project: [] } & Partial<
-  Record<'Key' | 'Session' | 'SessionCookie' | 'JWT', []>
+  Record<'Key' | 'Session' | 'SessionCookie' | 'JWT' | 'AccessToken', []>
 >;
 
 /** What the guard answers, in its order: the project, then the key (checked whenever one is sent). */

@@ -20,6 +20,7 @@ import { BansAndLockouts1765400000000 } from './migrations/1765400000000-bans-an
 import { KeptSessions1765000000000 } from './migrations/1765000000000-kept-sessions';
 import { Webhooks1765900000000 } from './migrations/1765900000000-webhooks';
 import { UserTargets1765300000000 } from './migrations/1765300000000-user-targets';
+import { AccessTokens1766420000000 } from './migrations/1766420000000-access-tokens';
 
 export interface MigrationOptions {
   /** The master keys, for a migration that seals stored events; resolved only if one has events to seal. */
@@ -46,6 +47,7 @@ function migrations(url: string, options: MigrationOptions) {
     KeptSessions1765000000000,
     Webhooks1765900000000,
     UserTargets1765300000000,
+    AccessTokens1766420000000,
   ];
 }
 

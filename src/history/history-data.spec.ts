@@ -1,3 +1,4 @@
+import { AccessTokenCreatedEvent } from '../access-tokens/domain/events';
 import { IdentityCreatedEvent } from '../identities/domain/events';
 import { SessionCreatedEvent } from '../sessions/domain/events';
 import { UserNameChangedEvent, UserPasswordChangedEvent } from '../users/domain/events';
@@ -37,6 +38,24 @@ describe('what the history shows of an event', () => {
       userId: 'u1',
       providerAccessToken: null,
       providerRefreshToken: null,
+    });
+  });
+
+  it("never shows a personal access token's hash, even to a viewer with users.hashes.read", () => {
+    const token = new AccessTokenCreatedEvent({
+      tokenId: 'k1',
+      userId: 'u1',
+      userIncarnation: 3,
+      description: 'CI',
+      secretHash: 'cd'.repeat(32),
+      expire: null,
+    });
+    expect(shownData(token, { showHashes: true })).toEqual({
+      tokenId: 'k1',
+      userId: 'u1',
+      userIncarnation: 3,
+      description: 'CI',
+      expire: null,
     });
   });
 

@@ -1,3 +1,8 @@
+import {
+  AccessTokenCreatedEvent,
+  AccessTokenDeletedEvent,
+  AccessTokenUpdatedEvent,
+} from '../access-tokens/domain/events';
 import type { AnyEvent } from '../events';
 import { IdentityCreatedEvent, IdentityDeletedEvent } from '../identities/domain/events';
 import {
@@ -86,6 +91,10 @@ export const HISTORY_DATA: { [T in AnyEvent['type']]: Shown<Extract<AnyEvent, { 
   [SessionSweepCompletedEvent.type]: asStored,
   [IdentityCreatedEvent.type]: (data) => ({ ...data, providerAccessToken: null, providerRefreshToken: null }),
   [IdentityDeletedEvent.type]: asStored,
+  // A personal access token's secret is never in the log; its hash is a credential too, so it is never shown.
+  [AccessTokenCreatedEvent.type]: ({ secretHash: _secretHash, ...data }) => data,
+  [AccessTokenUpdatedEvent.type]: asStored,
+  [AccessTokenDeletedEvent.type]: asStored,
 };
 
 /** The data of `event` as `viewer` may see it. */

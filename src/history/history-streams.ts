@@ -1,4 +1,5 @@
 import { fail, ok, ParamValidator } from '@libs/http/params';
+import { ACCESS_TOKEN_STREAM } from '../access-tokens/domain/events';
 import { IDENTITY_STREAM } from '../identities/domain/events';
 import { SESSION_STREAM } from '../sessions/domain/events';
 import { USER_STREAM } from '../users/domain/events';
@@ -7,6 +8,7 @@ import { USER_STREAM } from '../users/domain/events';
 const INCLUDABLE: Readonly<Record<string, string>> = {
   sessions: SESSION_STREAM,
   identities: IDENTITY_STREAM,
+  'access-tokens': ACCESS_TOKEN_STREAM,
 };
 
 /** `include=sessions,identities`: the stream types to read, the user's own first. */

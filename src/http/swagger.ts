@@ -69,6 +69,14 @@ export function setupSwagger(app: INestApplication, version: string): void {
       },
       'JWT',
     )
+    .addBearerAuth(
+      {
+        type: 'http',
+        scheme: 'bearer',
+        description: 'Personal access token (`pat_…`) from `users.createAccessToken` (extension)',
+      },
+      'AccessToken',
+    )
     .build();
   const document = SwaggerModule.createDocument(app, config);
   markPublicOperations(document);

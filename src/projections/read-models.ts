@@ -1,3 +1,5 @@
+import { AccessTokenProjection, purgeUserAccessTokens } from '../access-tokens';
+import { ACCESS_TOKEN_STREAM, isAccessTokenEvent } from '../access-tokens/domain/events';
 import { IdentityProjection } from '../identities';
 import { IDENTITY_STREAM, isIdentityEvent } from '../identities/domain/events';
 import { SessionProjection, SessionSweepProjection, TokenProjection } from '../sessions';
@@ -47,6 +49,7 @@ export function readModels(): ReadModel[] {
   const identities = new IdentityProjection();
   const sweeps = new SessionSweepProjection();
   const tokens = new TokenProjection();
+  const accessTokens = new AccessTokenProjection();
   return [
     {
       name: 'users',
@@ -128,6 +131,23 @@ export function readModels(): ReadModel[] {
           events,
           (run) => tokens.apply(sql, run.filter(isTokenEvent)),
           async (userId) => void (await sql.execute('DELETE FROM tokens WHERE user_id = ?', [userId])),
+        ),
+    },
+    {
+      name: 'access-tokens',
+      streamTypes: [ACCESS_TOKEN_STREAM, USER_STREAM],
+      tables: [
+        {
+          name: 'access_tokens',
+          key: ['id'],
+          ignore: [{ column: 'last_used_at', why: 'set when the token is used, not by an event' }],
+        },
+      ],
+      project: (sql, events) =>
+        withErasures(
+          events,
+          (run) => accessTokens.apply(sql, run.filter(isAccessTokenEvent)),
+          (userId) => purgeUserAccessTokens(sql, userId),
         ),
     },
   ];

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccessTokensModule } from '../access-tokens';
 import { JwtModule } from '../jwt';
 import { UsersModule } from '../users';
 import { CreateSessionController } from './commands/create-session/create-session.controller';
@@ -20,6 +21,7 @@ import { CreateTokenController } from './commands/create-token/create-token.cont
 import { CreateTokenHandler } from './commands/create-token/create-token.handler';
 import { CreateTokenSessionController } from './commands/create-token-session/create-token-session.controller';
 import { CreateTokenSessionHandler } from './commands/create-token-session/create-token-session.handler';
+import { AccessTokenAuthenticator } from './infrastructure/access-token.authenticator';
 import { JwtAuthenticator } from './infrastructure/jwt.authenticator';
 import { TokenProjection } from './infrastructure/token.projection';
 import { TokenRepository } from './infrastructure/token.repository';
@@ -44,7 +46,7 @@ import { ListUserSessionsController } from './queries/list-user-sessions/list-us
 
 /** Sessions: login, validation (the account API) and the session routes of the Users API. */
 @Module({
-  imports: [UsersModule, JwtModule],
+  imports: [UsersModule, JwtModule, AccessTokensModule],
   controllers: [
     LoginController,
     RevokeAllSessionsController,
@@ -87,11 +89,13 @@ import { ListUserSessionsController } from './queries/list-user-sessions/list-us
     TokenRepository,
     TokenProjection,
     JwtAuthenticator,
+    AccessTokenAuthenticator,
     {
       // Tried in this order; the first credential the request carries decides. The JWT goes first: a JWT sent
-      // with a valid session is refused (user_jwt_and_cookie_set), as Appwrite does.
+      // with a valid session is refused (user_jwt_and_cookie_set), as Appwrite does. A personal access token
+      // comes last: a request that also sends a session acts for that session.
       provide: ACCOUNT_AUTHENTICATORS,
-      inject: [JwtAuthenticator, SessionSecretAuthenticator],
+      inject: [JwtAuthenticator, SessionSecretAuthenticator, AccessTokenAuthenticator],
       useFactory: (...authenticators: AccountAuthenticator[]) => authenticators,
     },
   ],

@@ -42,6 +42,7 @@ const EXTENSION_TYPES = new Set([
   'user_locked',
   'webhook_already_exists',
   'webhook_delivery_not_found',
+  'user_access_token_not_found',
 ]);
 
 /** terminus writes the health routes' 503, with the health report as its body (not an Appwrite error). */
@@ -180,7 +181,7 @@ describe('OpenAPI document (/docs-json)', () => {
 
   it('declares security as requirements of schemes needed together, never the key as an alternative', () => {
     const schemes = Object.keys(doc.components.securitySchemes);
-    expect(schemes.sort()).toEqual(['JWT', 'Key', 'Project', 'Session', 'SessionCookie']);
+    expect(schemes.sort()).toEqual(['AccessToken', 'JWT', 'Key', 'Project', 'Session', 'SessionCookie']);
     expect(doc.components.securitySchemes.SessionCookie).toMatchObject({
       in: 'cookie',
       name: 'a_session_test-project',
@@ -205,7 +206,7 @@ describe('OpenAPI document (/docs-json)', () => {
         '[]',
         '[{"Project":[],"Key":[]}]',
         '[{"Project":[]}]',
-        '[{"Project":[],"Session":[]},{"Project":[],"SessionCookie":[]},{"Project":[],"JWT":[]}]',
+        '[{"Project":[],"Session":[]},{"Project":[],"SessionCookie":[]},{"Project":[],"JWT":[]},{"Project":[],"AccessToken":[]}]',
       ].sort(),
     );
     expect(kinds['[]'].sort()).toEqual([
@@ -219,7 +220,9 @@ describe('OpenAPI document (/docs-json)', () => {
       'POST /v1/account/sessions/token',
     ]);
     expect(
-      kinds['[{"Project":[],"Session":[]},{"Project":[],"SessionCookie":[]},{"Project":[],"JWT":[]}]'].sort(),
+      kinds[
+        '[{"Project":[],"Session":[]},{"Project":[],"SessionCookie":[]},{"Project":[],"JWT":[]},{"Project":[],"AccessToken":[]}]'
+      ].sort(),
     ).toEqual([
       'DELETE /v1/account/sessions',
       'DELETE /v1/account/sessions/{sessionId}',

@@ -52,6 +52,15 @@ describe('npm run projections', () => {
     await ok('PATCH', `/v1/users/${ann.$id}/impersonator`, { impersonator: true });
     await ok('POST', `/v1/users/${ann.$id}/sessions`, {});
     await ok('PATCH', `/v1/users/${ann.$id}/verification`, { emailVerification: true });
+    // Access tokens: one kept, one disabled, one deleted.
+    const annTokens: string[] = [];
+    for (const description of ['kept', 'disabled', 'deleted']) {
+      const res = await t.request('POST', `/v1/users/${ann.$id}/access-tokens`, { body: { description } });
+      if (res.status !== 201) throw new Error(`access token: ${res.status} ${res.text}`);
+      annTokens.push(res.body.$id as string);
+    }
+    await ok('PATCH', `/v1/users/${ann.$id}/access-tokens/${annTokens[1]}`, { isActive: false });
+    await ok('DELETE', `/v1/users/${ann.$id}/access-tokens/${annTokens[2]}`, {});
     const gone = await t.createUser({ email: 'gone@proj.example', name: 'Gone Soon' });
     await ok('POST', `/v1/users/${gone.$id}/sessions`, {});
     await ok('DELETE', `/v1/users/${gone.$id}`, {});
@@ -59,6 +68,7 @@ describe('npm run projections', () => {
     const erased = await t.createUser({ email: 'erased@proj.example', name: 'Erased Soon' });
     await ok('POST', `/v1/users/${erased.$id}/sessions`, {});
     await ok('POST', `/v1/users/${erased.$id}/tokens`, {});
+    await ok('POST', `/v1/users/${erased.$id}/access-tokens`, { description: 'erased' });
     await ok('POST', `/v1/users/${erased.$id}/identities`, {
       identityId: 'unique()',
       provider: 'github',
@@ -80,11 +90,12 @@ describe('npm run projections', () => {
     const result = await run(['verify']);
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(result.stdout).toMatch(
-      /users, sessions, identities, session-sweeps, tokens: the live tables match the events/,
+      /users, sessions, identities, session-sweeps, tokens, access-tokens: the live tables match the events/,
     );
     expect(result.stdout).toMatch(/not compared: users\.accessed_at/);
     expect(await count('SELECT COUNT(*) FROM sessions')).toBeGreaterThanOrEqual(4);
     expect(await count('SELECT COUNT(*) FROM identities')).toBe(2);
+    expect(await count('SELECT COUNT(*) FROM access_tokens')).toBe(2);
     expect(await count('SELECT COUNT(*) FROM session_sweeps')).toBe(1);
     expect(await count('SELECT COUNT(*) FROM users WHERE impersonator = 1')).toBe(1);
   }, 60_000);
@@ -112,7 +123,7 @@ describe('npm run projections', () => {
     const rebuilt = await run(['rebuild']);
     expect(rebuilt).toMatchObject({ code: 0, stderr: '' });
     expect(rebuilt.stdout).toMatch(
-      /users, sessions, identities, session-sweeps, tokens: rebuilt from \d+ events up to position \d+/,
+      /users, sessions, identities, session-sweeps, tokens, access-tokens: rebuilt from \d+ events up to position \d+/,
     );
     expect((await run(['verify'])).code).toBe(0);
     const [[row]] = await t.db.query<RowDataPacket[]>('SELECT name FROM users WHERE id = ?', [ann.$id]);
@@ -178,7 +189,7 @@ describe('npm run projections', () => {
     [
       ['verify', 'people'],
       2,
-      /^projections: no read model named people \(there are: users, sessions, identities, session-sweeps, tokens\)/,
+      /^projections: no read model named people \(there are: users, sessions, identities, session-sweeps, tokens, access-tokens\)/,
     ],
     [['verify', '--batch', 'x'], 2, /^projections: --batch must be a whole number from 1 to 10000: x/],
   ])('%j exits %i with one line', async (args, code, message) => {

@@ -1,5 +1,6 @@
 import { applyDecorators, UseGuards } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
+import { InvalidAccessTokenError } from '../../access-tokens';
 import { RequireProject } from '../../auth';
 import { ApiAppwriteErrors, when } from '../../common';
 import { JwtAndCookieSetError, JwtInvalidError } from '../../jwt';
@@ -24,7 +25,8 @@ const IMPERSONATION_HEADERS = [
 
 /**
  * Account routes: the project header and a live session, sent as `X-Appwrite-Session` or as the
- * `a_session_<project>` cookie, or a JWT minted from one (`X-Appwrite-JWT`). Applies the guard that checks the session and documents what it answers.
+ * `a_session_<project>` cookie, or a JWT minted from one (`X-Appwrite-JWT`), or a personal access token
+ * (`Authorization: Bearer pat_…`, extension). Applies the guard that checks the session and documents what it answers.
  */
 export function RequireSession() {
   return applyDecorators(
@@ -34,12 +36,17 @@ export function RequireSession() {
       when(UserBlockedError, "The session's user, or the user it impersonates, is blocked"),
       when(JwtInvalidError, 'An `X-Appwrite-JWT` that does not verify: signature, key or expiry'),
       when(JwtAndCookieSetError, 'An `X-Appwrite-JWT` sent with a valid session'),
+      when(
+        InvalidAccessTokenError,
+        "A personal access token that is unknown, disabled, expired or deleted, or a deleted user's",
+      ),
     ),
     ...IMPERSONATION_HEADERS,
     RequireProject([
       { Project: [], Session: [] },
       { Project: [], SessionCookie: [] },
       { Project: [], JWT: [] },
+      { Project: [], AccessToken: [] },
     ]),
   );
 }

@@ -43,6 +43,23 @@ describe('webhookEventNames', () => {
     expect(isSubscribableEvent('users.*.targets.*.expire')).toBe(false);
   });
 
+  it('expands a personal access token event (extension) after the token, and lets webhooks subscribe to it', () => {
+    const names = webhookEventNames(
+      event('access_token.updated', 'access_token', 'k1', { userId: 'u1', isActive: false }),
+    );
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'users.u1.access-tokens.k1.update',
+        'users.*.access-tokens.*.update',
+        'users.*.access-tokens.*',
+        'users.*',
+      ]),
+    );
+    expect(names).toHaveLength(10);
+    expect(isSubscribableEvent('users.*.access-tokens.*.delete')).toBe(true);
+    expect(isSubscribableEvent('users.*.access-tokens.*.use')).toBe(false);
+  });
+
   it('expands a session event with every combination of ids and wildcards', () => {
     const names = webhookEventNames(event('session.revoked', 'session', 's.1', { userId: 'u.1' }));
     expect(names.sort()).toEqual(

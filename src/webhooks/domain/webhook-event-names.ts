@@ -2,7 +2,7 @@ import type { RecordedEvent } from '@libs/event-store';
 import { auditEventName, subjectUserId } from '../../audit';
 import type { AnyEvent } from '../../events';
 
-const SUB_RESOURCES = ['sessions', 'identities', 'targets'] as const;
+const SUB_RESOURCES = ['sessions', 'identities', 'targets', 'access-tokens'] as const;
 
 /**
  * Every Appwrite event name an event answers to, as Appwrite's `Event::generateEvents` builds them from the
@@ -54,7 +54,7 @@ export function matchesWebhook(subscribed: readonly string[], names: readonly st
 const ID = '[A-Za-z0-9][A-Za-z0-9._-]{0,35}';
 const SLOT = `(?:${ID}|\\*)`;
 const SUBSCRIBABLE = new RegExp(
-  `^users\\.${SLOT}(?:\\.(?:create|delete|update(?:\\.[a-z]+)*)|\\.(?:sessions|identities)\\.${SLOT}(?:\\.(?:create|delete))?|\\.targets\\.${SLOT}(?:\\.(?:create|update|delete))?)?$`,
+  `^users\\.${SLOT}(?:\\.(?:create|delete|update(?:\\.[a-z]+)*)|\\.(?:sessions|identities)\\.${SLOT}(?:\\.(?:create|delete))?|\\.(?:targets|access-tokens)\\.${SLOT}(?:\\.(?:create|update|delete))?)?$`,
 );
 
 /** Whether a webhook may subscribe to `event`: a name some user, session, identity or target event can answer to. */

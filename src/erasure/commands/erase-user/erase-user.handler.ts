@@ -1,4 +1,5 @@
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { purgeUserAccessTokens } from '../../../access-tokens';
 import { anonymizeUserLogs } from '../../../audit';
 import { purgeUserIdentities } from '../../../identities';
 import { purgeUserSessions } from '../../../sessions';
@@ -11,7 +12,12 @@ export class EraseUserCommand extends Command<void> {
 }
 
 /** Every module's read rows about the user, purged or anonymised in the erasure's transaction. */
-const STEPS: readonly ErasureStep[] = [purgeUserSessions, purgeUserIdentities, anonymizeUserLogs];
+const STEPS: readonly ErasureStep[] = [
+  purgeUserSessions,
+  purgeUserIdentities,
+  purgeUserAccessTokens,
+  anonymizeUserLogs,
+];
 
 @CommandHandler(EraseUserCommand)
 export class EraseUserHandler implements ICommandHandler<EraseUserCommand> {

@@ -44,7 +44,8 @@ export class ListUserEventsController {
     name: 'include',
     required: false,
     type: String,
-    description: "Streams to add to the user's own: `sessions`, `identities` (comma-separated)",
+    description:
+      "Streams to add to the user's own: `sessions`, `identities`, `access-tokens` (comma-separated)",
   })
   @ApiQuery({
     name: 'queries',

@@ -1,0 +1,3 @@
+import { PathIdPipe } from '../common';
+
+export const AccessTokenIdPipe = new PathIdPipe('tokenId');
