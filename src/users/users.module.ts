@@ -59,6 +59,8 @@ import { ListUsersController } from './queries/list-users/list-users.controller'
 import { ListUsersHandler } from './queries/list-users/list-users.handler';
 import { CountUsersController } from './queries/count-users/count-users.controller';
 import { CountUsersHandler } from './queries/count-users/count-users.handler';
+import { ExportUsersController } from './queries/export-users/export-users.controller';
+import { ExportUsersHandler } from './queries/export-users/export-users.handler';
 import { CreateUserTargetController } from './commands/create-user-target/create-user-target.controller';
 import { CreateUserTargetHandler } from './commands/create-user-target/create-user-target.handler';
 import { UpdateUserTargetController } from './commands/update-user-target/update-user-target.controller';
@@ -90,6 +92,7 @@ const controllers = [
   UpdateUserPrefsController,
   DeleteUserController,
   CountUsersController,
+  ExportUsersController,
   BanUserController,
   UnbanUserController,
   GetUserLockoutController,
@@ -130,6 +133,7 @@ const queryHandlers = [
   GetUserHandler,
   ListUsersHandler,
   CountUsersHandler,
+  ExportUsersHandler,
   GetUserLockoutHandler,
   GetUserAsOfHandler,
   ListUserTargetsHandler,

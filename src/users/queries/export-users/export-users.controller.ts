@@ -1,0 +1,127 @@
+import { Controller, Get, Logger, Query as QueryString, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import {
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import { APPWRITE_COMPAT_VERSION, toAppwriteError } from '@libs/http';
+import { searchText } from '@libs/http/params';
+import type { FastifyReply } from 'fastify';
+import { Readable } from 'node:stream';
+import { RequireScopes } from '../../../auth';
+import {
+  ApiAppwriteErrors,
+  arrayQueryParam,
+  Caller,
+  CallerView,
+  defineParams,
+  QUERY_ERRORS,
+} from '../../../common';
+import { UserModel } from '../../dtos/user.response.dto';
+import type { UsersExportCursor } from '../../infrastructure/users-export.cursor';
+import { toUserModel } from '../../infrastructure/user.mapper';
+import type { UserView } from '../user.view';
+import { ExportUsersQuery } from './export-users.handler';
+
+const ExportUsersRequest = defineParams<{ search: string | undefined }>('ExportUsersRequest', {
+  search: { validator: searchText },
+});
+
+export const NDJSON = 'application/x-ndjson';
+
+/** Extension: every matching user, one User model per line, streamed from one snapshot. */
+@ApiTags('users')
+@Controller('v1/users')
+export class ExportUsersController {
+  private readonly logger = new Logger('UsersExport');
+
+  constructor(private readonly queryBus: QueryBus) {}
+
+  // A static segment: find-my-way matches it before `:userId` (and `:userId/export` has two segments).
+  @Get('export')
+  @RequireScopes('users.read')
+  @ApiOperation({
+    operationId: 'users.export',
+    summary: 'Export users as NDJSON (extension)',
+    description:
+      'Not in Appwrite. Streams every user matching `queries` and `search` (as in `users.list`) as NDJSON: one ' +
+      'User model per line, exactly as `users.get` returns it (the same response format handling; `password` ' +
+      'and `hashOptions` only for a key with `users.hashes.read`), in creation order (`$sequence`), read from ' +
+      'one consistent snapshot taken when the request starts. Paging and order queries (`limit`, `offset`, ' +
+      'cursors, `orderAsc`/`orderDesc`) are refused with 400. Errors before the first line are ordinary ' +
+      'Appwrite errors; a failure after it ends the stream with a last line `{"error": {message, code, type, ' +
+      'version}}`, which is never a User model. Each line is an item `users.batch` accepts.',
+  })
+  @ApiQuery({
+    name: 'queries',
+    required: false,
+    type: [String],
+    description:
+      'Filter queries as in `users.list`, e.g. `{"method":"equal","attribute":"status","values":[true]}`',
+  })
+  @ApiQuery({ name: 'search', required: false, type: String, description: 'As in `users.list`' })
+  @ApiExtraModels(UserModel)
+  // Only the success is NDJSON (`@ApiProduces` would list the errors, which are JSON, under it too).
+  @ApiOkResponse({
+    description: 'NDJSON (`application/x-ndjson`): one User model per line, UTF-8, each line ending in `\\n`',
+    content: { [NDJSON]: { schema: { $ref: getSchemaPath(UserModel) } } },
+  })
+  @ApiAppwriteErrors(...ExportUsersRequest.errors, ...QUERY_ERRORS)
+  async export(
+    @QueryString() query: Record<string, unknown>,
+    @Caller() caller: CallerView,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const { search } = ExportUsersRequest.parse(query);
+    const queries = arrayQueryParam(query, 'queries') ?? [];
+    const cursor = await this.queryBus.execute(new ExportUsersQuery(queries, search));
+    let first: UserView[];
+    try {
+      // Read before the status line, so a failure of the first page is still an ordinary error answer.
+      first = await cursor.nextPage();
+    } catch (error) {
+      await cursor.close();
+      throw error;
+    }
+    const lines = this.lines(cursor, first, caller, reply);
+    // highWaterMark 1: at most one page waits beyond the socket's buffer, so memory stays one page deep.
+    void reply
+      .status(200)
+      .header('content-type', NDJSON)
+      .header('cache-control', 'no-store')
+      .send(Readable.from(lines, { objectMode: false, highWaterMark: 1 }));
+  }
+
+  /** One chunk per page; a disconnect destroys the stream, which returns this generator and ends the snapshot. */
+  private async *lines(
+    cursor: UsersExportCursor,
+    first: UserView[],
+    caller: CallerView,
+    reply: FastifyReply,
+  ): AsyncGenerator<string> {
+    try {
+      for (let page = first; page.length > 0; page = await cursor.nextPage()) {
+        yield page.map((user) => `${JSON.stringify(toUserModel(user, caller))}\n`).join('');
+      }
+    } catch (exception) {
+      const error = toAppwriteError(exception, caller.responseFormat);
+      this.logger.error(
+        { err: exception, reqId: reply.request.id },
+        'users export failed after its first line; ended with an error line',
+      );
+      const body = {
+        message: error.message,
+        code: error.status,
+        type: error.type,
+        version: APPWRITE_COMPAT_VERSION,
+      };
+      yield `${JSON.stringify({ error: body })}\n`;
+    } finally {
+      await cursor.close();
+    }
+  }
+}
