@@ -31,17 +31,23 @@ export function importProgress(total: number, startBytes: number): ImportProgres
     };
   }
   let last = 0;
+  let latest = { bytes: startBytes, users: 0 };
+  const print = () => {
+    const { bytes, users } = latest;
+    const percent = Math.floor((bytes * 100) / Math.max(1, total));
+    const left = users > 0 ? ((total - bytes) * (Date.now() - started)) / Math.max(1, bytes - startBytes) : 0;
+    process.stdout.write(
+      `import ${percent}% | ${users} users | ${rate(users)} users/s | ${Math.round(left / 1000)}s left\n`,
+    );
+  };
   return {
     update(bytes, users) {
+      latest = { bytes, users };
       if (Date.now() - last < 2000) return;
       last = Date.now();
-      const percent = Math.floor((bytes * 100) / Math.max(1, total));
-      const left =
-        users > 0 ? ((total - bytes) * (Date.now() - started)) / Math.max(1, bytes - startBytes) : 0;
-      process.stdout.write(
-        `import ${percent}% | ${users} users | ${rate(users)} users/s | ${Math.round(left / 1000)}s left\n`,
-      );
+      print();
     },
-    stop: () => undefined,
+    // The last figures, whenever the run ends: a short run would otherwise show no progress at all.
+    stop: () => print(),
   };
 }
