@@ -7,7 +7,7 @@ import { ALREADY_EXISTS, ItemError, parseLine, rejectLine } from './lines';
 import { importProgress } from './progress';
 
 export interface ImportSummary {
-  /** Lines read in this run (blank ones included), after the ones a resumed run skipped. */
+  /** Lines answered in this run (blank ones included), after the ones a resumed run skipped. */
   read: number;
   skipped: number;
   created: number;
@@ -80,6 +80,8 @@ export async function runImport(args: ImportArgs, stop: { requested: boolean }):
       summary.rejected += all.length - unit.alreadyExisted;
       bytes += unit.bytes;
       writeCheckpoint(args.file, unit.last);
+      // Lines answered, not lines read: an interrupted run reads a few it never sends.
+      summary.read = unit.last - resumeAt;
       moved = true;
     }
     if (moved) progress.update(bytes, summary.created + summary.rejected + summary.alreadyExisted);
@@ -127,7 +129,6 @@ export async function runImport(args: ImportArgs, stop: { requested: boolean }):
         continue;
       }
       if (stop.requested || failure) break;
-      summary.read++;
       const parsed = parseLine(text, lineNo);
       const size = Buffer.byteLength(text) + 1;
       if (
