@@ -13,7 +13,7 @@ export type { LegacyPaging, LegacyPagingOptions } from './http/legacy-list-param
 export { IdentityIdPipe, PathIdPipe, SessionIdPipe, SweepIdPipe, UserIdPipe } from './http/path-id.pipe';
 export { QUERY_ERRORS } from './http/query-errors';
 export { defineParams } from './http/request-params';
-export type { FieldSpec } from './http/request-params';
+export type { FieldSpec, RequestParams } from './http/request-params';
 export { TOTAL_CAP, listPage } from './list/list-page';
 export type { ListTable, Page } from './list/list-page';
 export { MetricsModule } from './metrics/metrics.module';
@@ -40,3 +40,4 @@ export {
 } from './search/token-search';
 export { emailMetadata, NO_EMAIL_METADATA } from './email/email-metadata';
 export type { EmailMetadata } from './email/email-metadata';
+export { mapWithConcurrency, Semaphore } from './concurrency-limit';

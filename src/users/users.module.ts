@@ -7,6 +7,8 @@ import { DeleteUserController } from './commands/delete-user/delete-user.control
 import { DeleteUserHandler } from './commands/delete-user/delete-user.handler';
 import { ImportUserController } from './commands/import-user/import-user.controller';
 import { ImportUserHandler } from './commands/import-user/import-user.handler';
+import { ImportUsersBatchController } from './commands/import-users-batch/import-users-batch.controller';
+import { ImportUsersBatchHandler } from './commands/import-users-batch/import-users-batch.handler';
 import { UpdateUserEmailController } from './commands/update-user-email/update-user-email.controller';
 import { UpdateUserEmailHandler } from './commands/update-user-email/update-user-email.handler';
 import { UpdateUserEmailVerificationController } from './commands/update-user-email-verification/update-user-email-verification.controller';
@@ -78,6 +80,7 @@ const controllers = [
   GetHashStatsController,
   WrapLegacyPasswordHashesController,
   CreateUserController,
+  ImportUsersBatchController,
   ImportUserController,
   GetUserController,
   UpdateUserNameController,
@@ -120,6 +123,7 @@ const commandHandlers = [
   RehashUserPasswordHandler,
   WrapLegacyPasswordHashesHandler,
   ImportUserHandler,
+  ImportUsersBatchHandler,
   MergeUserPrefsHandler,
   BanUserHandler,
   UnbanUserHandler,

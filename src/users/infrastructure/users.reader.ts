@@ -63,6 +63,31 @@ export class UsersReader {
   }
 
   /**
+   * Which of these ids, emails (lower-cased) and phones live users hold: a dry run's uniqueness check. The
+   * append's unique constraints stay the rule; this read only predicts what they would answer.
+   */
+  async findTaken(
+    ids: readonly string[],
+    emails: readonly string[],
+    phones: readonly string[],
+  ): Promise<{ ids: Set<string>; emails: Set<string>; phones: Set<string> }> {
+    const taken = { ids: new Set<string>(), emails: new Set<string>(), phones: new Set<string>() };
+    if (ids.length + emails.length + phones.length === 0) return taken;
+    // `IN (NULL)` matches nothing, where an empty list would be a syntax error.
+    const list = (values: readonly string[]) => (values.length > 0 ? values : [null]);
+    const [rows] = await this.pool.query<RowDataPacket[]>(
+      'SELECT id, email, phone FROM users WHERE id IN (?) OR email IN (?) OR phone IN (?)',
+      [list(ids), list(emails), list(phones)],
+    );
+    for (const row of rows) {
+      taken.ids.add(String(row.id));
+      if (row.email) taken.emails.add(String(row.email).toLowerCase());
+      if (row.phone) taken.phones.add(String(row.phone));
+    }
+    return taken;
+  }
+
+  /**
    * Users per password hash algorithm and parameters; a group is current when `argon2` (the configured
    * hasher) has nothing left to upgrade in it.
    */

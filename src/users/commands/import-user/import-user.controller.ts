@@ -3,16 +3,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBody, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ConflictError } from '@libs/http';
 import { generateUniqueId } from '@libs/http/params';
-import {
-  Argon2Hasher,
-  BcryptHasher,
-  Md5Hasher,
-  PhpassHasher,
-  ScryptHasher,
-  ScryptModifiedHasher,
-  ShaHasher,
-  StoredPassword,
-} from '@libs/passwords';
+import { StoredPassword } from '@libs/passwords';
 import { RequireScopes } from '../../../auth';
 import { ApiAppwriteErrors, thrownBy, when, Caller, CallerView } from '../../../common';
 import { UserAlreadyExistsError } from '../../domain/user.errors';
@@ -22,33 +13,23 @@ import { GetUserQuery } from '../../queries/get-user/get-user.handler';
 import { ImportUserCommand } from './import-user.handler';
 import {
   describeImported,
-  ImportCommon,
-  ImportPlainRequest,
+  IMPORT_HASHERS as HASHERS,
+  IMPORT_PARSERS,
+  ImportAlgorithm,
+  ImportArgon2Request as ARGON2,
+  ImportBcryptRequest as BCRYPT,
+  ImportMd5Request as MD5,
+  ImportPhpassRequest as PHPASS,
   ImportScryptModifiedRequest,
   ImportScryptRequest,
   ImportShaRequest,
 } from './import-user.params';
 
-const ARGON2 = ImportPlainRequest('CreateArgon2UserRequest');
-const BCRYPT = ImportPlainRequest('CreateBcryptUserRequest');
-const MD5 = ImportPlainRequest('CreateMD5UserRequest');
-const PHPASS = ImportPlainRequest('CreatePHPassUserRequest');
 const ERRORS = [
   when(UserAlreadyExistsError, 'The id or email is taken'),
   when(ConflictError, 'Concurrent writes to this user kept conflicting'),
 ];
 const NOT_THE_HASH = 'A password that is not a hash of this algorithm';
-
-// Only their `describe` is used here, and it reads no configuration: default instances do.
-const HASHERS = {
-  argon2: new Argon2Hasher(),
-  bcrypt: new BcryptHasher(),
-  md5: new Md5Hasher(),
-  phpass: new PhpassHasher(),
-  scrypt: new ScryptHasher(),
-  scryptMod: new ScryptModifiedHasher(),
-  sha: new ShaHasher(),
-};
 
 /** The answer to a sample the hasher refuses, for the route's documented errors. */
 const refusal = (describe: () => StoredPassword, circumstance: string) =>
@@ -63,8 +44,8 @@ export class ImportUserController {
     private readonly queryBus: QueryBus,
   ) {}
 
-  private async import(p: ImportCommon, describe: () => StoredPassword, caller: CallerView) {
-    const stored = describeImported(describe);
+  private async import(algorithm: ImportAlgorithm, body: unknown, caller: CallerView) {
+    const { params: p, stored } = IMPORT_PARSERS[algorithm](body);
     const userId = p.userId === 'unique()' ? generateUniqueId() : p.userId;
     const password = { password: stored.hash, hash: stored.algorithm, hashOptions: stored.options };
     await this.commandBus.execute(new ImportUserCommand(userId, p.email, p.name, password));
@@ -86,8 +67,7 @@ export class ImportUserController {
     ...ERRORS,
   )
   async argon2(@Body() body: unknown, @Caller() caller: CallerView) {
-    const p = ARGON2.parse(body);
-    return this.import(p, () => HASHERS.argon2.describe(p.password), caller);
+    return this.import('argon2', body, caller);
   }
 
   @Post('bcrypt')
@@ -105,8 +85,7 @@ export class ImportUserController {
     ...ERRORS,
   )
   async bcrypt(@Body() body: unknown, @Caller() caller: CallerView) {
-    const p = BCRYPT.parse(body);
-    return this.import(p, () => HASHERS.bcrypt.describe(p.password), caller);
+    return this.import('bcrypt', body, caller);
   }
 
   @Post('md5')
@@ -117,8 +96,7 @@ export class ImportUserController {
   @ApiCreatedResponse({ type: UserModel, description: 'The imported user' })
   @ApiAppwriteErrors(...MD5.errors, ...refusal(() => HASHERS.md5.describe('x'), NOT_THE_HASH), ...ERRORS)
   async md5(@Body() body: unknown, @Caller() caller: CallerView) {
-    const p = MD5.parse(body);
-    return this.import(p, () => HASHERS.md5.describe(p.password), caller);
+    return this.import('md5', body, caller);
   }
 
   @Post('phpass')
@@ -136,8 +114,7 @@ export class ImportUserController {
     ...ERRORS,
   )
   async phpass(@Body() body: unknown, @Caller() caller: CallerView) {
-    const p = PHPASS.parse(body);
-    return this.import(p, () => HASHERS.phpass.describe(p.password), caller);
+    return this.import('phpass', body, caller);
   }
 
   @Post('scrypt')
@@ -156,15 +133,7 @@ export class ImportUserController {
     ...ERRORS,
   )
   async scrypt(@Body() body: unknown, @Caller() caller: CallerView) {
-    const p = ImportScryptRequest.parse(body);
-    const given = {
-      salt: p.passwordSalt,
-      costCpu: p.passwordCpu,
-      costMemory: p.passwordMemory,
-      costParallel: p.passwordParallel,
-      length: p.passwordLength,
-    };
-    return this.import(p, () => HASHERS.scrypt.describe(p.password, given), caller);
+    return this.import('scrypt', body, caller);
   }
 
   @Post('scrypt-modified')
@@ -185,13 +154,7 @@ export class ImportUserController {
     ...ERRORS,
   )
   async scryptModified(@Body() body: unknown, @Caller() caller: CallerView) {
-    const p = ImportScryptModifiedRequest.parse(body);
-    const given = {
-      salt: p.passwordSalt,
-      saltSeparator: p.passwordSaltSeparator,
-      signerKey: p.passwordSignerKey,
-    };
-    return this.import(p, () => HASHERS.scryptMod.describe(p.password, given), caller);
+    return this.import('scryptModified', body, caller);
   }
 
   @Post('sha')
@@ -209,7 +172,6 @@ export class ImportUserController {
     ...ERRORS,
   )
   async sha(@Body() body: unknown, @Caller() caller: CallerView) {
-    const p = ImportShaRequest.parse(body);
-    return this.import(p, () => HASHERS.sha.describe(p.password, { version: p.passwordVersion }), caller);
+    return this.import('sha', body, caller);
   }
 }
