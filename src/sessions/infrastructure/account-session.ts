@@ -33,6 +33,7 @@ export class AccountSessionResolver {
     if (!mayAuthenticate(principal.user).allowed) throw new UserBlockedError();
     // Appwrite's accessedAt: queued, never awaited (users decide when it is due).
     this.access.record(principal.user);
+    // Last: every check above is of the caller's own credential; the impersonation step checks the target.
     return this.impersonation.resolve(request, principal);
   }
 }
