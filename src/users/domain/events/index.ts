@@ -19,6 +19,16 @@ import { UserTargetCreatedEvent } from './user-target-created.event';
 import { UserTargetUpdatedEvent } from './user-target-updated.event';
 import { UserTargetDeletedEvent } from './user-target-deleted.event';
 import { UserErasedEvent } from './user-erased.event';
+import {
+  UserMfaChangedEvent,
+  UserMfaEvent,
+  UserMfaRecoveryCodeUsedEvent,
+  UserMfaRecoveryCodesGeneratedEvent,
+  UserMfaResetEvent,
+  UserMfaTotpAddedEvent,
+  UserMfaTotpRemovedEvent,
+  UserMfaTotpVerifiedEvent,
+} from './user-mfa.events';
 
 export * from './user-created.event';
 export * from './user-deleted.event';
@@ -41,6 +51,7 @@ export * from './user-target-created.event';
 export * from './user-target-updated.event';
 export * from './user-target-deleted.event';
 export * from './user-erased.event';
+export * from './user-mfa.events';
 
 export type UserEvent =
   | UserCreatedEvent
@@ -60,7 +71,8 @@ export type UserEvent =
   | UserLockedEvent
   | UserUnlockedEvent
   | UserTargetEvent
-  | UserErasedEvent;
+  | UserErasedEvent
+  | UserMfaEvent;
 
 /** The events of the user's messaging targets (`users.{userId}.targets.{targetId}.*`). */
 export type UserTargetEvent = UserTargetCreatedEvent | UserTargetUpdatedEvent | UserTargetDeletedEvent;
@@ -91,7 +103,14 @@ export const USER_EVENTS = new EventRegistry<UserEvent>(({ streamId }) => stream
   .register(UserTargetCreatedEvent)
   .register(UserTargetUpdatedEvent)
   .register(UserTargetDeletedEvent)
-  .register(UserErasedEvent);
+  .register(UserErasedEvent)
+  .register(UserMfaChangedEvent)
+  .register(UserMfaTotpAddedEvent)
+  .register(UserMfaTotpVerifiedEvent)
+  .register(UserMfaTotpRemovedEvent)
+  .register(UserMfaRecoveryCodesGeneratedEvent)
+  .register(UserMfaRecoveryCodeUsedEvent)
+  .register(UserMfaResetEvent);
 
 /** Narrows a decoded event of any stream to a user event. */
 export function isUserEvent(recorded: RecordedEvent): recorded is RecordedEvent<UserEvent> {
