@@ -32,6 +32,13 @@ const APPWRITE_TYPES = new Set([
   'general_invalid_email',
   'general_invalid_phone',
   'provider_not_found',
+  'user_more_factors_required',
+  'user_authenticator_not_found',
+  'user_authenticator_already_verified',
+  'user_recovery_codes_already_exists',
+  'user_recovery_codes_not_found',
+  'general_smtp_disabled',
+  'general_phone_disabled',
 ]);
 /** DELETE routes that start a job. */
 const ACCEPTED = new Set(['DELETE /v1/users/sessions']);
