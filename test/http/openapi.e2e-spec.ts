@@ -228,18 +228,28 @@ describe('OpenAPI document (/docs-json)', () => {
     expect(
       kinds['[{"Project":[],"Session":[]},{"Project":[],"SessionCookie":[]},{"Project":[],"JWT":[]}]'].sort(),
     ).toEqual([
+      'DELETE /v1/account/mfa/authenticators/{type}',
       'DELETE /v1/account/sessions',
       'DELETE /v1/account/sessions/{sessionId}',
       'GET /v1/account',
       'GET /v1/account/logs',
+      'GET /v1/account/mfa/factors',
+      'GET /v1/account/mfa/recovery-codes',
       'GET /v1/account/prefs',
       'GET /v1/account/sessions',
       'GET /v1/account/sessions/{sessionId}',
+      'PATCH /v1/account/mfa',
+      'PATCH /v1/account/mfa/recovery-codes',
       'PATCH /v1/account/name',
       'PATCH /v1/account/password',
       'PATCH /v1/account/prefs',
       'PATCH /v1/account/sessions/{sessionId}',
       'POST /v1/account/jwts',
+      'POST /v1/account/mfa/authenticators/{type}',
+      'POST /v1/account/mfa/challenges',
+      'POST /v1/account/mfa/recovery-codes',
+      'PUT /v1/account/mfa/authenticators/{type}',
+      'PUT /v1/account/mfa/challenges',
     ]);
   });
 

@@ -23,9 +23,13 @@ import { CompleteMfaChallengeCommand, CreateMfaChallengeCommand } from './mfa-ch
 
 const FACTORS: ChallengeFactor[] = ['email', 'phone', 'totp', 'recoveryCode'];
 
-const CreateChallengeRequest = defineParams<{ factor: ChallengeFactor }>('CreateMfaChallengeRequest', {
+/** Appwrite's `WhiteList` is case-insensitive, and node-appwrite sends `recoverycode`: canonical names here. */
+const canonicalFactor = (value: string): ChallengeFactor =>
+  FACTORS.find((factor) => factor.toLowerCase() === value.toLowerCase())!;
+
+const CreateChallengeRequest = defineParams<{ factor: string }>('CreateMfaChallengeRequest', {
   factor: {
-    validator: whiteList(FACTORS, false),
+    validator: whiteList(FACTORS),
     required: true,
     example: 'totp',
     description: '`totp` or `recoveryCode` (`email` and `phone` answer 503: this service sends no messages)',
@@ -70,7 +74,7 @@ export class AccountMfaChallengesController {
     when(ConflictError, 'Concurrent writes to this session kept conflicting'),
   )
   async create(@CurrentSession() current: AccountSession, @Body() body: unknown): Promise<MfaChallengeModel> {
-    const { factor } = CreateChallengeRequest.parse(body);
+    const factor = canonicalFactor(CreateChallengeRequest.parse(body).factor);
     if (!current.session) throw new SessionNotFoundError();
     const challenge = await this.commandBus.execute(
       new CreateMfaChallengeCommand(current.session.id, current.user.id, factor),
