@@ -191,6 +191,16 @@ describe('MFA (TOTP, challenges, recovery codes, enforcement)', () => {
       headers: { 'x-appwrite-jwt': minted.body.jwt },
     });
     expectAppwriteError(viaJwt, 401, 'user_more_factors_required');
+    // A token exchanged for a session: one factor (`token`) as well.
+    const token = await t.request('POST', `/v1/users/${user.$id}/tokens`, { body: {} });
+    expect(token.status).toBe(201);
+    const exchanged = await t.request('POST', '/v1/account/sessions/token', {
+      key: null,
+      body: { userId: user.$id, secret: token.body.secret },
+    });
+    expect(exchanged.status).toBe(201);
+    const tokenSecret = /a_session_[^=]+=([^;]+)/.exec(exchanged.headers.get('set-cookie') ?? '')![1];
+    expectAppwriteError(await as(tokenSecret, 'GET', '/prefs'), 401, 'user_more_factors_required');
     // Logging out works before the challenge.
     expect((await as(created.body.secret, 'DELETE', '/sessions/current')).status).toBe(204);
   });
