@@ -12,6 +12,17 @@ const event = (type: string, streamType: string, streamId: string, data: Record<
 const user = (type: string) => event(type, 'user', 'u1');
 
 describe('auditEventName', () => {
+  it('names a challenge by its own id, and factors added as a session update', () => {
+    const challenge = { userId: 'u1', challengeId: 'c1', factor: 'totp', expire: '2030-01-01T00:00:00.000Z' };
+    expect(auditEventName(event('session.challenge.created', 'session', 's1', challenge))).toBe(
+      'users.u1.challenges.c1.create',
+    );
+    const added = { userId: 'u1', factors: ['totp'], challengeId: 'c1' };
+    expect(auditEventName(event('session.factors.added', 'session', 's1', added))).toBe(
+      'users.u1.sessions.s1.update',
+    );
+  });
+
   it.each([
     ['user.created', 'users.u1.create'],
     ['user.name.changed', 'users.u1.update.name'],
@@ -29,6 +40,13 @@ describe('auditEventName', () => {
     ['user.unbanned', 'users.u1.update.unban'],
     ['user.locked', 'users.u1.update.lock'],
     ['user.unlocked', 'users.u1.update.unlock'],
+    ['user.mfa.changed', 'users.u1.update.mfa'],
+    ['user.mfa.totp.added', 'users.u1.create.mfa.authenticators.totp'],
+    ['user.mfa.totp.verified', 'users.u1.update.mfa.authenticators.totp'],
+    ['user.mfa.totp.removed', 'users.u1.delete.mfa.authenticators.totp'],
+    ['user.mfa.recovery-codes.generated', 'users.u1.create.mfa.recovery-codes'],
+    ['user.mfa.recovery-code.used', 'users.u1.update.mfa.recovery-codes'],
+    ['user.mfa.reset', 'users.u1.delete.mfa'],
   ])('names %s as %s', (type, name) => {
     expect(auditEventName(user(type))).toBe(name);
   });

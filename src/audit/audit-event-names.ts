@@ -19,6 +19,8 @@ import {
   SessionEvent,
   SessionExtendedEvent,
   SessionRevokedEvent,
+  SessionChallengeCreatedEvent,
+  SessionFactorsAddedEvent,
 } from '../sessions/domain/events';
 import { isTokenEvent, TokenConsumedEvent, TokenCreatedEvent, TokenEvent } from '../sessions/domain/events';
 import {
@@ -48,6 +50,13 @@ import {
   UserTargetDeletedEvent,
   UserErasedEvent,
   UserImpersonatorChangedEvent,
+  UserMfaChangedEvent,
+  UserMfaTotpAddedEvent,
+  UserMfaTotpVerifiedEvent,
+  UserMfaTotpRemovedEvent,
+  UserMfaRecoveryCodesGeneratedEvent,
+  UserMfaRecoveryCodeUsedEvent,
+  UserMfaResetEvent,
 } from '../users/domain/events';
 
 /** Appwrite's action suffix for each user event (both verification flags are one `update.verification`). */
@@ -73,6 +82,14 @@ const USER_ACTIONS: Record<UserEvent['type'], string> = {
   [UserTargetDeletedEvent.type]: 'delete',
   [UserErasedEvent.type]: 'erase',
   [UserImpersonatorChangedEvent.type]: 'update.impersonator',
+  // Appwrite's MFA events are `users.{userId}.update.mfa`, `….create.mfa.recovery-codes`, `….delete.mfa`.
+  [UserMfaChangedEvent.type]: 'update.mfa',
+  [UserMfaTotpAddedEvent.type]: 'create.mfa.authenticators.totp',
+  [UserMfaTotpVerifiedEvent.type]: 'update.mfa.authenticators.totp',
+  [UserMfaTotpRemovedEvent.type]: 'delete.mfa.authenticators.totp',
+  [UserMfaRecoveryCodesGeneratedEvent.type]: 'create.mfa.recovery-codes',
+  [UserMfaRecoveryCodeUsedEvent.type]: 'update.mfa.recovery-codes',
+  [UserMfaResetEvent.type]: 'delete.mfa',
 };
 
 /** A failed login names no session (none was made): `users.{userId}.sessions.create.failed`. */
@@ -84,6 +101,8 @@ const SESSION_ACTIONS: Record<SessionEvent['type'], string> = {
   [SessionCreatedEvent.type]: 'create',
   [SessionRevokedEvent.type]: 'delete',
   [SessionExtendedEvent.type]: 'update',
+  [SessionChallengeCreatedEvent.type]: 'create',
+  [SessionFactorsAddedEvent.type]: 'update',
 };
 
 const IDENTITY_ACTIONS: Record<IdentityEvent['type'], string> = {
@@ -125,6 +144,9 @@ export function auditEventName(recorded: RecordedEvent<AnyEvent>): string {
   if (isUserEvent(recorded) && 'targetId' in recorded.event.data)
     return `users.${userId}.targets.${recorded.event.data.targetId}.${USER_ACTIONS[recorded.event.type]}`;
   if (isUserEvent(recorded)) return `users.${userId}.${USER_ACTIONS[recorded.event.type]}`;
+  // Appwrite names a challenge by its own id: `users.{userId}.challenges.{challengeId}.create`.
+  if (isSessionEvent(recorded) && recorded.event.type === SessionChallengeCreatedEvent.type)
+    return `users.${userId}.challenges.${recorded.event.data.challengeId}.create`;
   if (isSessionEvent(recorded))
     return `users.${userId}.sessions.${recorded.streamId}.${SESSION_ACTIONS[recorded.event.type]}`;
   if (isIdentityEvent(recorded))

@@ -16,6 +16,7 @@ import { JwtKeysAndTokens1765100000000 } from './migrations/1765100000000-jwt-ke
 import { EventsByUser1765800000000 } from './migrations/1765800000000-events-by-user';
 import { SessionSweeps1766300000000 } from './migrations/1766300000000-session-sweeps';
 import { Impersonation1766410000000 } from './migrations/1766410000000-impersonation';
+import { Mfa1766400000000 } from './migrations/1766400000000-mfa';
 import { BansAndLockouts1765400000000 } from './migrations/1765400000000-bans-and-lockouts';
 import { KeptSessions1765000000000 } from './migrations/1765000000000-kept-sessions';
 import { Webhooks1765900000000 } from './migrations/1765900000000-webhooks';
@@ -43,6 +44,7 @@ function migrations(url: string, options: MigrationOptions) {
     EventsByUser1765800000000,
     SessionSweeps1766300000000,
     Impersonation1766410000000,
+    Mfa1766400000000,
     BansAndLockouts1765400000000,
     KeptSessions1765000000000,
     Webhooks1765900000000,

@@ -9,6 +9,8 @@ import {
   SessionCreatedEvent,
   SessionExtendedEvent,
   SessionRevokedEvent,
+  SessionChallengeCreatedEvent,
+  SessionFactorsAddedEvent,
   SessionSweepCompletedEvent,
   SessionSweepRequestedEvent,
   TokenConsumedEvent,
@@ -37,6 +39,13 @@ import {
   UserTargetDeletedEvent,
   UserErasedEvent,
   UserImpersonatorChangedEvent,
+  UserMfaChangedEvent,
+  UserMfaTotpAddedEvent,
+  UserMfaTotpVerifiedEvent,
+  UserMfaTotpRemovedEvent,
+  UserMfaRecoveryCodesGeneratedEvent,
+  UserMfaRecoveryCodeUsedEvent,
+  UserMfaResetEvent,
 } from '../users/domain/events';
 
 /** What the caller may see: password hashes only with `users.hashes.read`, as in User models. */
@@ -80,10 +89,20 @@ export const HISTORY_DATA: { [T in AnyEvent['type']]: Shown<Extract<AnyEvent, { 
   [UserTargetDeletedEvent.type]: asStored,
   [UserErasedEvent.type]: asStored,
   [UserImpersonatorChangedEvent.type]: asStored,
+  // The TOTP secret and the recovery codes' hashes are credentials: never shown, whoever reads.
+  [UserMfaChangedEvent.type]: asStored,
+  [UserMfaTotpAddedEvent.type]: ({ secret: _secret, ...data }) => data,
+  [UserMfaTotpVerifiedEvent.type]: asStored,
+  [UserMfaTotpRemovedEvent.type]: asStored,
+  [UserMfaRecoveryCodesGeneratedEvent.type]: ({ hashes }) => ({ count: hashes?.length ?? 0 }),
+  [UserMfaRecoveryCodeUsedEvent.type]: ({ hash: _hash, ...data }) => data,
+  [UserMfaResetEvent.type]: asStored,
   [LoginFailedEvent.type]: asStored,
   [SessionCreatedEvent.type]: ({ secretHash: _secretHash, ...data }) => data,
   [SessionRevokedEvent.type]: asStored,
   [SessionExtendedEvent.type]: asStored,
+  [SessionChallengeCreatedEvent.type]: asStored,
+  [SessionFactorsAddedEvent.type]: asStored,
   [TokenCreatedEvent.type]: ({ secretHash: _secretHash, ...data }) => data,
   [TokenConsumedEvent.type]: asStored,
   // About every session rather than one user: no history shows them (their revocations are in the sessions').

@@ -45,6 +45,17 @@ import { ListAccountSessionsController } from './queries/list-account-sessions/l
 import { ListUserSessionsController } from './queries/list-user-sessions/list-user-sessions.controller';
 
 /** Sessions: login, validation (the account API) and the session routes of the Users API. */
+import { AccountMfaController } from './commands/account-mfa/account-mfa.controller';
+import { AccountMfaAuthenticatorsController } from './commands/account-mfa/account-mfa-authenticators.controller';
+import { AccountMfaChallengesController } from './commands/account-mfa/account-mfa-challenges.controller';
+import { AccountMfaRecoveryCodesController } from './commands/account-mfa/account-mfa-recovery-codes.controller';
+import {
+  AddSessionFactorsHandler,
+  CompleteMfaChallengeHandler,
+  CreateMfaChallengeHandler,
+} from './commands/account-mfa/mfa-challenge.handlers';
+import { VerifyMfaController } from './commands/verify-mfa/verify-mfa.controller';
+
 @Module({
   imports: [UsersModule, JwtModule, AccessTokensModule],
   controllers: [
@@ -65,9 +76,17 @@ import { ListUserSessionsController } from './queries/list-user-sessions/list-us
     CreateTokenSessionController,
     CreateUserJwtController,
     CreateAccountJwtController,
+    AccountMfaController,
+    AccountMfaAuthenticatorsController,
+    AccountMfaChallengesController,
+    AccountMfaRecoveryCodesController,
+    VerifyMfaController,
   ],
   providers: [
     CreateSessionHandler,
+    CreateMfaChallengeHandler,
+    CompleteMfaChallengeHandler,
+    AddSessionFactorsHandler,
     RevokeSessionHandler,
     RevokeAllSessionsHandler,
     SessionSweepRepository,

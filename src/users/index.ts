@@ -25,3 +25,22 @@ export { UpdateUserPrefsCommand } from './commands/update-user-prefs/update-user
 export { UserProjection } from './infrastructure/user.projection';
 export { UserErasure } from './infrastructure/user-erasure';
 export type { ErasureStep } from './infrastructure/user-erasure';
+export { MfaCodes } from './infrastructure/mfa-codes';
+export type { MfaCheck } from './infrastructure/mfa-codes';
+export { toMfaFactorsModel } from './infrastructure/mfa.mapper';
+export { MfaFactorsModel, MfaRecoveryCodesModel, MfaTypeModel } from './dtos/mfa.response.dto';
+export { UpdateUserMfaCommand } from './commands/update-user-mfa/update-user-mfa.handler';
+export {
+  AddTotpAuthenticatorCommand,
+  DeleteTotpAuthenticatorCommand,
+  VerifyTotpAuthenticatorCommand,
+} from './commands/mfa-authenticators/mfa-authenticators.handler';
+export { AuthenticatorTypePipe } from './commands/mfa-authenticators/authenticator-type.pipe';
+export { GenerateMfaRecoveryCodesCommand } from './commands/mfa-recovery-codes/mfa-recovery-codes.handler';
+export {
+  UserAuthenticatorAlreadyVerifiedError,
+  UserAuthenticatorNotFoundError,
+  UserInvalidTokenError,
+  UserRecoveryCodesAlreadyExistsError,
+  UserRecoveryCodesNotFoundError,
+} from './domain/user.errors';

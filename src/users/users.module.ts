@@ -74,6 +74,21 @@ import { ListUserTargetsHandler } from './queries/list-user-targets/list-user-ta
 import { GetUserTargetController } from './queries/get-user-target/get-user-target.controller';
 import { GetUserTargetHandler } from './queries/get-user-target/get-user-target.handler';
 
+import { UpdateUserMfaController } from './commands/update-user-mfa/update-user-mfa.controller';
+import { UpdateUserMfaHandler } from './commands/update-user-mfa/update-user-mfa.handler';
+import { DeleteMfaAuthenticatorController } from './commands/mfa-authenticators/delete-mfa-authenticator.controller';
+import {
+  AddTotpAuthenticatorHandler,
+  DeleteTotpAuthenticatorHandler,
+  VerifyTotpAuthenticatorHandler,
+} from './commands/mfa-authenticators/mfa-authenticators.handler';
+import { MfaRecoveryCodesController } from './commands/mfa-recovery-codes/mfa-recovery-codes.controller';
+import { GenerateMfaRecoveryCodesHandler } from './commands/mfa-recovery-codes/mfa-recovery-codes.handler';
+import { ResetUserMfaController } from './commands/reset-user-mfa/reset-user-mfa.controller';
+import { ResetUserMfaHandler } from './commands/reset-user-mfa/reset-user-mfa.handler';
+import { ListMfaFactorsController } from './queries/list-mfa-factors/list-mfa-factors.controller';
+import { MfaCodes } from './infrastructure/mfa-codes';
+
 // The list route comes first so that `/v1/users` is registered before the `:userId` routes.
 const controllers = [
   ListUsersController,
@@ -106,6 +121,11 @@ const controllers = [
   GetUserTargetController,
   UpdateUserTargetController,
   DeleteUserTargetController,
+  UpdateUserMfaController,
+  ListMfaFactorsController,
+  DeleteMfaAuthenticatorController,
+  MfaRecoveryCodesController,
+  ResetUserMfaController,
 ];
 const commandHandlers = [
   CreateUserHandler,
@@ -132,6 +152,12 @@ const commandHandlers = [
   CreateUserTargetHandler,
   UpdateUserTargetHandler,
   DeleteUserTargetHandler,
+  UpdateUserMfaHandler,
+  AddTotpAuthenticatorHandler,
+  VerifyTotpAuthenticatorHandler,
+  DeleteTotpAuthenticatorHandler,
+  GenerateMfaRecoveryCodesHandler,
+  ResetUserMfaHandler,
 ];
 const queryHandlers = [
   GetUserHandler,
@@ -157,6 +183,7 @@ const queryHandlers = [
     UserAccessRecorder,
     FailedAttempts,
     AuthenticationFailures,
+    MfaCodes,
     UserReplay,
     {
       provide: PASSWORD_HASHER,
@@ -169,6 +196,6 @@ const queryHandlers = [
         }),
     },
   ],
-  exports: [UsersReader, PasswordVerifier, UserAccessRecorder, AuthenticationFailures, UserErasure],
+  exports: [UsersReader, PasswordVerifier, UserAccessRecorder, AuthenticationFailures, UserErasure, MfaCodes],
 })
 export class UsersModule {}

@@ -32,6 +32,13 @@ const APPWRITE_TYPES = new Set([
   'general_invalid_email',
   'general_invalid_phone',
   'provider_not_found',
+  'user_more_factors_required',
+  'user_authenticator_not_found',
+  'user_authenticator_already_verified',
+  'user_recovery_codes_already_exists',
+  'user_recovery_codes_not_found',
+  'general_smtp_disabled',
+  'general_phone_disabled',
 ]);
 /** DELETE routes that start a job. */
 const ACCEPTED = new Set(['DELETE /v1/users/sessions']);
@@ -224,18 +231,28 @@ describe('OpenAPI document (/docs-json)', () => {
         '[{"Project":[],"Session":[]},{"Project":[],"SessionCookie":[]},{"Project":[],"JWT":[]},{"Project":[],"AccessToken":[]}]'
       ].sort(),
     ).toEqual([
+      'DELETE /v1/account/mfa/authenticators/{type}',
       'DELETE /v1/account/sessions',
       'DELETE /v1/account/sessions/{sessionId}',
       'GET /v1/account',
       'GET /v1/account/logs',
+      'GET /v1/account/mfa/factors',
+      'GET /v1/account/mfa/recovery-codes',
       'GET /v1/account/prefs',
       'GET /v1/account/sessions',
       'GET /v1/account/sessions/{sessionId}',
+      'PATCH /v1/account/mfa',
+      'PATCH /v1/account/mfa/recovery-codes',
       'PATCH /v1/account/name',
       'PATCH /v1/account/password',
       'PATCH /v1/account/prefs',
       'PATCH /v1/account/sessions/{sessionId}',
       'POST /v1/account/jwts',
+      'POST /v1/account/mfa/authenticators/{type}',
+      'POST /v1/account/mfa/challenges',
+      'POST /v1/account/mfa/recovery-codes',
+      'PUT /v1/account/mfa/authenticators/{type}',
+      'PUT /v1/account/mfa/challenges',
     ]);
   });
 

@@ -140,6 +140,8 @@ describe('README', () => {
       expect(result.output).toMatch(/"total":1,"users":\[\{"\$id"/);
       expect(result.output).toMatch(/^created Grace Hopper <grace\.\d+@example\.com> as [0-9a-f]{20}$/m);
       expect(result.output).toMatch(/^users labelled vip: 1 \(grace\.\d+@example\.com\)$/m);
+      expect(result.output).toMatch(/^second factor required$/m);
+      expect(result.output).toMatch(/"factors":\["password","totp"\]/);
       expect(result.output).toMatch(/^Revoked API key [0-9a-f-]{36} \(reporting\)/m);
     } finally {
       try {

@@ -1,7 +1,13 @@
 import { aggregateSpec } from '@libs/event-store/testing';
-import { SessionCreatedEvent, SessionExtendedEvent, SessionRevokedEvent } from './events';
+import {
+  SessionChallengeCreatedEvent,
+  SessionCreatedEvent,
+  SessionExtendedEvent,
+  SessionFactorsAddedEvent,
+  SessionRevokedEvent,
+} from './events';
 import { SessionAggregate } from './session.aggregate';
-import { SessionNotFoundError } from './session.errors';
+import { InvalidTokenError, SessionNotFoundError } from './session.errors';
 
 const device = {
   osCode: '',
@@ -103,5 +109,59 @@ describe('SessionAggregate', () => {
         .when((s) => s.extend(later, new Date('2027-03-01T00:00:00.000Z')))
         .then(new SessionExtendedEvent({ userId: 'u1', expire: later.toISOString() }));
     });
+  });
+});
+
+describe('SessionAggregate MFA challenges', () => {
+  const spec = aggregateSpec(() => new SessionAggregate('s1'));
+  const now = new Date('2030-01-01T00:00:00.000Z');
+  const expire = new Date('2030-01-01T01:00:00.000Z');
+  const challenge = new SessionChallengeCreatedEvent({
+    userId: 'u1',
+    challengeId: 'c1',
+    factor: 'totp',
+    expire: expire.toISOString(),
+  });
+  const completed = new SessionFactorsAddedEvent({ userId: 'u1', factors: ['totp'], challengeId: 'c1' });
+
+  it('creates a challenge and completes it once', () => {
+    spec
+      .given(created)
+      .when((s) => s.createChallenge('c1', 'totp', expire))
+      .then(challenge);
+    spec
+      .given(created, challenge)
+      .when((s) => s.completeChallenge('c1', now))
+      .then(completed);
+    spec
+      .given(created, challenge, completed)
+      .when((s) => s.completeChallenge('c1', now))
+      .thenThrows(InvalidTokenError);
+  });
+
+  it('refuses an unknown or expired challenge, or one of an ended session', () => {
+    spec
+      .given(created, challenge)
+      .when((s) => s.completeChallenge('c2', now))
+      .thenThrows(InvalidTokenError);
+    spec
+      .given(created, challenge)
+      .when((s) => s.completeChallenge('c1', expire))
+      .thenThrows(InvalidTokenError);
+    spec
+      .given(created, challenge, new SessionRevokedEvent({ userId: 'u1', reason: 'logout' }))
+      .when((s) => s.completeChallenge('c1', now))
+      .thenThrows(InvalidTokenError);
+  });
+
+  it('adds only factors the session does not have', () => {
+    spec
+      .given(created)
+      .when((s) => s.addFactors(['password', 'totp']))
+      .then(new SessionFactorsAddedEvent({ userId: 'u1', factors: ['totp'], challengeId: null }));
+    spec
+      .given(created)
+      .when((s) => s.addFactors(['password']))
+      .then();
   });
 });

@@ -70,3 +70,32 @@ export class InvalidTokenError extends AppwriteError {
     super(401, 'user_invalid_token', 'Invalid token passed in the request.');
   }
 }
+
+/** Appwrite's answer on every route but the MFA ones while the session lacks its second factor. */
+export class MoreFactorsRequiredError extends AppwriteError {
+  constructor() {
+    super(401, 'user_more_factors_required', 'More factors are required to complete the sign in process.');
+  }
+}
+
+/** Appwrite's answer to an email challenge without SMTP: this service sends no mail. */
+export class SmtpDisabledError extends AppwriteError {
+  constructor() {
+    super(
+      503,
+      'general_smtp_disabled',
+      'SMTP disabled: this service sends no email, so email challenges are unavailable.',
+    );
+  }
+}
+
+/** Appwrite's answer to a phone challenge without an SMS provider: this service sends no SMS. */
+export class PhoneDisabledError extends AppwriteError {
+  constructor() {
+    super(
+      503,
+      'general_phone_disabled',
+      'Phone provider not configured: this service sends no SMS, so phone challenges are unavailable.',
+    );
+  }
+}

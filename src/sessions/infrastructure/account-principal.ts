@@ -29,3 +29,6 @@ export interface AccountAuthenticator {
 
 /** The authenticators, in the order they are tried (see sessions.module.ts). */
 export const ACCOUNT_AUTHENTICATORS = Symbol('ACCOUNT_AUTHENTICATORS');
+
+/** Metadata of the routes a session that still lacks its second factor may call (Appwrite's `mfa` group). */
+export const INCOMPLETE_MFA_ALLOWED = 'account:incomplete-mfa-allowed';

@@ -1,16 +1,23 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { RequestContext } from '../../common';
 import { AccountSession, AccountSessionResolver } from './account-session';
+import { INCOMPLETE_MFA_ALLOWED } from './account-principal';
 
 /** Runs after the global AuthGuard (project check), for the account routes. */
 @Injectable()
 export class AccountSessionGuard implements CanActivate {
-  constructor(private readonly resolver: AccountSessionResolver) {}
+  constructor(
+    private readonly resolver: AccountSessionResolver,
+    private readonly reflector: Reflector,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<FastifyRequest & { accountSession?: AccountSession }>();
-    request.accountSession = await this.resolver.resolve(request);
+    const allowIncompleteMfa =
+      this.reflector.get<boolean | undefined>(INCOMPLETE_MFA_ALLOWED, context.getHandler()) === true;
+    request.accountSession = await this.resolver.resolve(request, { allowIncompleteMfa });
     const ctx = RequestContext.current();
     if (ctx) {
       ctx.accountUserId = request.accountSession.user.id;

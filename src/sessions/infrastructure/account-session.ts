@@ -1,7 +1,7 @@
 import { createParamDecorator, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { mayAuthenticate, UserAccessRecorder } from '../../users';
-import { NoSessionError, UserBlockedError } from '../domain/session.errors';
+import { mayAuthenticate, mfaSatisfied, UserAccessRecorder } from '../../users';
+import { MoreFactorsRequiredError, NoSessionError, UserBlockedError } from '../domain/session.errors';
 import { ACCOUNT_AUTHENTICATORS, AccountAuthenticator, AccountPrincipal } from './account-principal';
 import { Impersonation } from './impersonation';
 
@@ -23,7 +23,14 @@ export class AccountSessionResolver {
     private readonly impersonation: Impersonation,
   ) {}
 
-  async resolve(request: FastifyRequest): Promise<AccountPrincipal> {
+  /**
+   * `allowIncompleteMfa`: the route is one a session may call before its MFA challenge (Appwrite's `mfa`
+   * group: the MFA routes themselves, logging out).
+   */
+  async resolve(
+    request: FastifyRequest,
+    { allowIncompleteMfa = false }: { allowIncompleteMfa?: boolean } = {},
+  ): Promise<AccountPrincipal> {
     let principal: AccountPrincipal | undefined;
     for (const authenticator of this.authenticators) {
       principal = await authenticator.authenticate(request);
@@ -31,11 +38,20 @@ export class AccountSessionResolver {
     }
     if (!principal) throw new NoSessionError();
     if (!mayAuthenticate(principal.user).allowed) throw new UserBlockedError();
+    // Users' MFA rule, on the session the credential stands on (a JWT inherits its session's factors; a
+    // credential of no session, such as a personal access token, was issued with an API key).
+    if (!allowIncompleteMfa && principal.session && !mfaSatisfied(principal.user, sessionFactors(principal)))
+      throw new MoreFactorsRequiredError();
     // Appwrite's accessedAt: queued, never awaited (users decide when it is due).
     this.access.record(principal.user);
     // Last: every check above is of the caller's own credential; the impersonation step checks the target.
     return this.impersonation.resolve(request, principal);
   }
+}
+
+/** The factors the principal's session has proved. */
+export function sessionFactors(principal: AccountPrincipal): string[] {
+  return principal.session ? (JSON.parse(principal.session.factors) as string[]) : [];
 }
 
 /** Injects the resolved principal; the controller must be guarded by `AccountSessionGuard`. */

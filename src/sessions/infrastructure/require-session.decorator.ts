@@ -1,10 +1,11 @@
-import { applyDecorators, UseGuards } from '@nestjs/common';
+import { applyDecorators, SetMetadata, UseGuards } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
 import { InvalidAccessTokenError } from '../../access-tokens';
 import { RequireProject } from '../../auth';
 import { ApiAppwriteErrors, when } from '../../common';
 import { JwtAndCookieSetError, JwtInvalidError } from '../../jwt';
-import { NoSessionError, UserBlockedError } from '../domain/session.errors';
+import { MoreFactorsRequiredError, NoSessionError, UserBlockedError } from '../domain/session.errors';
+import { INCOMPLETE_MFA_ALLOWED } from './account-principal';
 import { AccountSessionGuard } from './account-session.guard';
 
 /** Appwrite 1.9.5's impersonation headers, honoured for a user whose `impersonator` flag is set (see `Impersonation`). */
@@ -28,12 +29,16 @@ const IMPERSONATION_HEADERS = [
  * `a_session_<project>` cookie, or a JWT minted from one (`X-Appwrite-JWT`), or a personal access token
  * (`Authorization: Bearer pat_…`, extension). Applies the guard that checks the session and documents what it answers.
  */
-export function RequireSession() {
+export function RequireSession(options: { allowIncompleteMfa?: boolean } = {}) {
   return applyDecorators(
+    SetMetadata(INCOMPLETE_MFA_ALLOWED, options.allowIncompleteMfa === true),
     UseGuards(AccountSessionGuard),
     ApiAppwriteErrors(
       when(NoSessionError, 'No session, or an unknown, expired or revoked one'),
       when(UserBlockedError, "The session's user, or the user it impersonates, is blocked"),
+      ...(options.allowIncompleteMfa
+        ? []
+        : [when(MoreFactorsRequiredError, 'MFA is on and the session has not completed a challenge yet')]),
       when(JwtInvalidError, 'An `X-Appwrite-JWT` that does not verify: signature, key or expiry'),
       when(JwtAndCookieSetError, 'An `X-Appwrite-JWT` sent with a valid session'),
       when(

@@ -36,6 +36,6 @@ export function toSessionModel(
     current: options.current ?? false,
     factors: JSON.parse(row.factors) as string[],
     secret: options.secret ?? '',
-    mfaUpdatedAt: '',
+    mfaUpdatedAt: row.mfa_updated_at ? formatDateTime(row.mfa_updated_at) : '',
   };
 }

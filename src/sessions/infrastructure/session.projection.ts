@@ -6,6 +6,8 @@ import {
   SessionEvent,
   SessionExtendedEvent,
   SessionRevokedEvent,
+  SessionChallengeCreatedEvent,
+  SessionFactorsAddedEvent,
 } from '../domain/events';
 
 /** Keeps the `sessions` read table in step with session streams, inside the append transaction. */
@@ -26,6 +28,27 @@ export class SessionProjection {
         r.version,
         r.streamId,
       ]);
+    },
+    // Challenges live in the session's stream only (its aggregate checks them); the row shows none.
+    [SessionChallengeCreatedEvent.type]: async (sql, r) => {
+      await sql.execute('UPDATE sessions SET version = ? WHERE id = ?', [r.version, r.streamId]);
+    },
+    [SessionFactorsAddedEvent.type]: async (sql, r) => {
+      const [rows] = await sql.execute('SELECT factors FROM sessions WHERE id = ? FOR UPDATE', [r.streamId]);
+      const current = (rows as Array<{ factors: string }>)[0];
+      if (!current) return;
+      const factors = [...new Set([...(JSON.parse(current.factors) as string[]), ...r.event.data.factors])];
+      await sql.execute(
+        `UPDATE sessions SET factors = ?, mfa_updated_at = ${r.event.data.challengeId ? '?' : 'mfa_updated_at'},
+           updated_at = ?, version = ? WHERE id = ?`,
+        [
+          JSON.stringify(factors),
+          ...(r.event.data.challengeId ? [r.occurredAt] : []),
+          r.occurredAt,
+          r.version,
+          r.streamId,
+        ],
+      );
     },
   };
 

@@ -22,6 +22,7 @@ export interface SessionRow extends RowDataPacket {
   country_code: string;
   country_name: string;
   factors: string;
+  mfa_updated_at: Date | null;
   created_at: Date;
   updated_at: Date;
   revoked_at: Date | null;
@@ -30,4 +31,4 @@ export interface SessionRow extends RowDataPacket {
 export const SESSION_COLUMNS =
   's.id, s.user_id, s.provider, s.provider_uid, s.expire, s.ip, s.os_code, s.os_name, s.os_version, s.client_type, ' +
   's.client_code, s.client_name, s.client_version, s.client_engine, s.client_engine_version, s.device_name, ' +
-  's.device_brand, s.device_model, s.country_code, s.country_name, s.factors, s.created_at, s.updated_at, s.revoked_at';
+  's.device_brand, s.device_model, s.country_code, s.country_name, s.factors, s.mfa_updated_at, s.created_at, s.updated_at, s.revoked_at';

@@ -120,3 +120,35 @@ export function credentialStands(
     { id: binding.sessionId, userEpoch: binding.sessionEpoch },
   );
 }
+
+/** What the MFA rule needs to know of a user (Appwrite's attributes; the users row has them). */
+export interface UserMfaState {
+  mfa: boolean;
+  emailVerification: boolean;
+  phoneVerification: boolean;
+  /** A verified TOTP authenticator. */
+  mfaTotp: boolean;
+}
+
+/**
+ * Appwrite's rule: with MFA on and a second factor available (a verified TOTP authenticator, or a verified
+ * email or phone, which Appwrite counts whether or not it can send to them), a session needs two factors.
+ */
+export function requiredFactors(user: UserMfaState): 1 | 2 {
+  const hasMoreFactors = user.emailVerification || user.phoneVerification || user.mfaTotp;
+  return user.mfa && hasMoreFactors ? 2 : 1;
+}
+
+/** Whether a session with `factors` is "MFA satisfied" for this user as it is now. */
+export function mfaSatisfied(user: UserMfaState, factors: readonly string[]): boolean {
+  return new Set(factors).size >= requiredFactors(user);
+}
+
+/** The factors a user has besides the first (Appwrite's `MfaFactors`, without the recovery codes). */
+export function availableFactors(user: UserMfaState & { email: string | null; phone: string | null }) {
+  return {
+    totp: user.mfaTotp,
+    phone: user.phone !== null && user.phone !== '' && user.phoneVerification,
+    email: user.email !== null && user.email !== '' && user.emailVerification,
+  };
+}

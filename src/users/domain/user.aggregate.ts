@@ -25,13 +25,26 @@ import {
   UserTargetUpdatedEvent,
   UserErasedEvent,
   UserImpersonatorChangedEvent,
+  UserMfaChangedEvent,
+  UserMfaRecoveryCodeUsedEvent,
+  UserMfaRecoveryCodesGeneratedEvent,
+  UserMfaResetEvent,
+  UserMfaTotpAddedEvent,
+  UserMfaTotpRemovedEvent,
+  UserMfaTotpVerifiedEvent,
 } from './events';
 import {
   UserAlreadyExistsError,
   UserNotFoundError,
   UserTargetAlreadyExistsError,
   UserTargetNotFoundError,
+  UserAuthenticatorAlreadyVerifiedError,
+  UserAuthenticatorNotFoundError,
+  UserInvalidTokenError,
+  UserRecoveryCodesAlreadyExistsError,
+  UserRecoveryCodesNotFoundError,
 } from './user.errors';
+import { hashRecoveryCode, totpCodeMatches } from './totp';
 import { addressTargetId, identifierKey, targetIdentifier } from './user-targets';
 import { mergePrefsPatch } from './prefs-merge-patch';
 import { assertUserIdNotReserved } from './reserved-user-ids';
@@ -97,6 +110,12 @@ export class UserAggregate extends EventSourcedAggregate<UserEvent> {
   targets = new Map<string, TargetState>();
   /** The last incarnation was erased (and no `user.created` came since). */
   erased = false;
+  /** Appwrite's `mfa`: a second factor is required when the user has one. */
+  mfa = false;
+  /** The TOTP authenticator; `secret` is null once erased (crypto-shredded). */
+  totp: { secret: string | null; verified: boolean } | null = null;
+  /** SHA-256 hashes of the recovery codes not used yet. */
+  recoveryCodeHashes: string[] = [];
   private readonly constraints: UniqueConstraintChange[] = [];
 
   /** Constraint changes implied by the uncommitted events, for the append transaction. */
@@ -304,7 +323,98 @@ export class UserAggregate extends EventSourcedAggregate<UserEvent> {
     this.apply(new UserErasedEvent({}));
   }
 
+  changeMfa(mfa: boolean): void {
+    this.assertExists();
+    this.apply(new UserMfaChangedEvent({ mfa }));
+  }
+
+  /** A new, unverified TOTP authenticator (replacing an unverified one); a verified one must be removed first. */
+  addTotp(secret: string): void {
+    this.assertExists();
+    if (this.totp?.verified) throw new UserAuthenticatorAlreadyVerifiedError();
+    this.apply(new UserMfaTotpAddedEvent({ secret }));
+  }
+
+  /** The first code from the app proves the user holds it: the authenticator becomes a factor. */
+  verifyTotp(code: string, now: Date): void {
+    this.assertExists();
+    if (!this.totp) throw new UserAuthenticatorNotFoundError();
+    if (this.totp.verified) throw new UserAuthenticatorAlreadyVerifiedError();
+    if (!this.totpMatches(code, now)) throw new UserInvalidTokenError();
+    this.apply(new UserMfaTotpVerifiedEvent({}));
+  }
+
+  removeTotp(): void {
+    this.assertExists();
+    if (!this.totp) throw new UserAuthenticatorNotFoundError();
+    this.apply(new UserMfaTotpRemovedEvent({}));
+  }
+
+  /** Whether `code` is the verified authenticator's current code (no event: TOTP codes are not consumed). */
+  totpMatches(code: string, now: Date): boolean {
+    return !!this.totp?.secret && totpCodeMatches(this.totp.secret, code, now);
+  }
+
+  /** Appwrite's create (`replace` false: 409 when codes exist) and regenerate (`replace` true: 404 without). */
+  generateRecoveryCodes(codes: string[], replace: boolean): void {
+    this.assertExists();
+    const exist = this.recoveryCodeHashes.length > 0;
+    if (!replace && exist) throw new UserRecoveryCodesAlreadyExistsError();
+    if (replace && !exist) throw new UserRecoveryCodesNotFoundError();
+    this.apply(new UserMfaRecoveryCodesGeneratedEvent({ hashes: codes.map(hashRecoveryCode) }));
+  }
+
+  /** Uses up `code` if it is one of the recovery codes left; answers whether it was. */
+  useRecoveryCode(code: string): boolean {
+    this.assertExists();
+    const hash = hashRecoveryCode(code);
+    if (!this.recoveryCodeHashes.includes(hash)) return false;
+    this.apply(new UserMfaRecoveryCodeUsedEvent({ hash }));
+    return true;
+  }
+
+  /** Extension: every factor and the recovery codes go, and MFA is off. */
+  resetMfa(): void {
+    this.assertExists();
+    this.apply(new UserMfaResetEvent({}));
+  }
+
+  onUserMfaChangedEvent(event: UserMfaChangedEvent): void {
+    this.mfa = event.data.mfa;
+  }
+
+  onUserMfaTotpAddedEvent(event: UserMfaTotpAddedEvent): void {
+    this.totp = { secret: event.data.secret, verified: false };
+  }
+
+  onUserMfaTotpVerifiedEvent(): void {
+    if (this.totp) this.totp.verified = true;
+  }
+
+  onUserMfaTotpRemovedEvent(): void {
+    this.totp = null;
+  }
+
+  onUserMfaRecoveryCodesGeneratedEvent(event: UserMfaRecoveryCodesGeneratedEvent): void {
+    this.recoveryCodeHashes = event.data.hashes ?? [];
+  }
+
+  onUserMfaRecoveryCodeUsedEvent(event: UserMfaRecoveryCodeUsedEvent): void {
+    this.recoveryCodeHashes = this.recoveryCodeHashes.filter((hash) => hash !== event.data.hash);
+  }
+
+  onUserMfaResetEvent(): void {
+    this.clearMfa();
+  }
+
+  private clearMfa(): void {
+    this.mfa = false;
+    this.totp = null;
+    this.recoveryCodeHashes = [];
+  }
+
   onUserCreatedEvent(event: UserCreatedEvent): void {
+    this.clearMfa();
     this.targets = new Map();
     this.addAddressTarget('email', event.data.email);
     this.addAddressTarget('sms', event.data.phone);
@@ -379,6 +489,7 @@ export class UserAggregate extends EventSourcedAggregate<UserEvent> {
     this.phone = null;
     this.passwordHash = null;
     this.targets = new Map();
+    this.clearMfa();
   }
 
   onUserTargetCreatedEvent(event: UserTargetCreatedEvent): void {

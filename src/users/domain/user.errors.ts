@@ -75,3 +75,46 @@ export class InvalidPhoneError extends AppwriteError {
     );
   }
 }
+
+export class UserAuthenticatorNotFoundError extends AppwriteError {
+  constructor() {
+    super(404, 'user_authenticator_not_found', 'Authenticator could not be found on the current user.');
+  }
+}
+
+export class UserAuthenticatorAlreadyVerifiedError extends AppwriteError {
+  constructor() {
+    super(
+      409,
+      'user_authenticator_already_verified',
+      'This authenticator is already verified on the current user.',
+    );
+  }
+}
+
+/**
+ * Also the answer to reading codes that exist: they are kept hashed, so they can be shown only once, by the
+ * call that generates them (Appwrite's message for this type says as much).
+ */
+export class UserRecoveryCodesAlreadyExistsError extends AppwriteError {
+  constructor() {
+    super(
+      409,
+      'user_recovery_codes_already_exists',
+      'The current user already generated recovery codes and they can only be read once for security reasons.',
+    );
+  }
+}
+
+export class UserRecoveryCodesNotFoundError extends AppwriteError {
+  constructor() {
+    super(404, 'user_recovery_codes_not_found', 'Recovery codes could not be found on the current user.');
+  }
+}
+
+/** A wrong TOTP or recovery code (Appwrite's answer to any code that does not verify). */
+export class UserInvalidTokenError extends AppwriteError {
+  constructor() {
+    super(401, 'user_invalid_token', 'Invalid token passed in the request.');
+  }
+}

@@ -24,6 +24,13 @@ import {
   UserTargetDeletedEvent,
   UserErasedEvent,
   UserImpersonatorChangedEvent,
+  UserMfaChangedEvent,
+  UserMfaRecoveryCodeUsedEvent,
+  UserMfaRecoveryCodesGeneratedEvent,
+  UserMfaResetEvent,
+  UserMfaTotpAddedEvent,
+  UserMfaTotpRemovedEvent,
+  UserMfaTotpVerifiedEvent,
 } from '../domain/events';
 import { endsSessions, keptSessionOf } from '../domain/user-access.policy';
 import { EMAIL_METADATA_COLUMNS, emailMetadataValues, setEmailMetadata } from './user-email-metadata';
@@ -134,6 +141,17 @@ export class UserProjection {
     [UserTargetDeletedEvent.type]: (sql, r) => this.bumpVersion(sql, r),
     // The `user.deleted` before it removed the rows; the erasure's other steps run beside the append.
     [UserErasedEvent.type]: async () => {},
+    // Appwrite keeps authenticators in a collection of their own (the user's `updatedAt` stays); MFA and the
+    // recovery codes are attributes of the user.
+    [UserMfaChangedEvent.type]: (sql, r) => set(sql, r, 'mfa = ?', [r.event.data.mfa ? 1 : 0]),
+    [UserMfaTotpAddedEvent.type]: (sql, r) => this.setTotp(sql, r, false),
+    [UserMfaTotpVerifiedEvent.type]: (sql, r) => this.setTotp(sql, r, true),
+    [UserMfaTotpRemovedEvent.type]: (sql, r) => this.setTotp(sql, r, false),
+    [UserMfaRecoveryCodesGeneratedEvent.type]: (sql, r) =>
+      set(sql, r, 'mfa_recovery_codes = ?', [r.event.data.hashes?.length ?? 0]),
+    [UserMfaRecoveryCodeUsedEvent.type]: (sql, r) =>
+      set(sql, r, 'mfa_recovery_codes = GREATEST(mfa_recovery_codes, 1) - 1', []),
+    [UserMfaResetEvent.type]: (sql, r) => set(sql, r, 'mfa = 0, mfa_totp = 0, mfa_recovery_codes = 0', []),
   };
 
   async apply(sql: Sql, events: ReadonlyArray<RecordedEvent<UserEvent>>): Promise<void> {
@@ -149,6 +167,14 @@ export class UserProjection {
         await sql.execute(MOVE_SESSION_EPOCH, [keep, keep, recorded.position, recorded.streamId]);
       }
     }
+  }
+
+  private async setTotp(sql: Sql, recorded: RecordedEvent, verified: boolean): Promise<void> {
+    await sql.execute('UPDATE users SET mfa_totp = ?, version = ? WHERE id = ?', [
+      verified ? 1 : 0,
+      recorded.version,
+      recorded.streamId,
+    ]);
   }
 
   private async bumpVersion(sql: Sql, recorded: RecordedEvent): Promise<void> {

@@ -22,6 +22,8 @@ export interface UserRow extends RowDataPacket {
   email_verification: number;
   phone_verification: number;
   mfa: number;
+  mfa_totp: number;
+  mfa_recovery_codes: number;
   registration: Date;
   password_update: Date | null;
   accessed_at: Date | null;
@@ -54,6 +56,8 @@ const COLUMN_NAMES = [
   'email_verification',
   'phone_verification',
   'mfa',
+  'mfa_totp',
+  'mfa_recovery_codes',
   'registration',
   'password_update',
   'accessed_at',
@@ -131,6 +135,8 @@ export function userViewFromRow(row: Record<string, unknown>, prefix = ''): User
     emailVerification: Number(r.email_verification) === 1,
     phoneVerification: Number(r.phone_verification) === 1,
     mfa: Number(r.mfa) === 1,
+    mfaTotp: Number(r.mfa_totp) === 1,
+    mfaRecoveryCodes: Number(r.mfa_recovery_codes),
     registration: r.registration,
     passwordUpdate: r.password_update,
     accessedAt: r.accessed_at,

@@ -24,6 +24,10 @@ export interface UserView {
   emailVerification: boolean;
   phoneVerification: boolean;
   mfa: boolean;
+  /** A verified TOTP authenticator (a second factor). */
+  mfaTotp: boolean;
+  /** Recovery codes not used yet. */
+  mfaRecoveryCodes: number;
   registration: Date;
   passwordUpdate: Date | null;
   accessedAt: Date | null;

@@ -16,6 +16,8 @@ describe('webhookPayload', () => {
       secretHash: SECRET,
       providerAccessToken: SECRET,
       providerRefreshToken: SECRET,
+      secret: SECRET,
+      hashes: [SECRET],
     };
     const event = recorded(ALL_EVENTS.toDomain({ type, schemaVersion: 99, data }), {
       streamType: type.split('.')[0],

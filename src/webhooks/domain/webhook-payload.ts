@@ -5,7 +5,7 @@ import { webhookEventNames } from './webhook-event-names';
 
 /**
  * Fields no webhook ever carries, whatever the event: password hashes and their parameters (salts), session
- * secrets' hashes, and identity providers' tokens. Everything else of the decoded event is sent (names and
+ * secrets' hashes, identity providers' tokens, the TOTP secret and the recovery codes' hashes. Everything else of the decoded event is sent (names and
  * emails included, as Appwrite's User model would be): the receiver is configured by an API key holder.
  */
 export const WITHHELD_FIELDS = [
@@ -15,6 +15,8 @@ export const WITHHELD_FIELDS = [
   'secretHash',
   'providerAccessToken',
   'providerRefreshToken',
+  'secret',
+  'hashes',
 ] as const;
 
 /** The JSON body of a delivery (Standard Webhooks' `type` / `timestamp` / `data`, plus Appwrite's names). */

@@ -24,7 +24,7 @@ export class DeleteAccountSessionsController {
 
   @Delete(':sessionId')
   @HttpCode(204)
-  @RequireSession()
+  @RequireSession({ allowIncompleteMfa: true })
   @ApiOperation({
     operationId: 'account.deleteSession',
     summary: 'Log out of one session (`current`: of this one)',
@@ -50,7 +50,7 @@ export class DeleteAccountSessionsController {
 
   @Delete()
   @HttpCode(204)
-  @RequireSession()
+  @RequireSession({ allowIncompleteMfa: true })
   @ApiOperation({
     operationId: 'account.deleteSessions',
     summary: 'Log out everywhere: revoke every session of the current user, this one included',

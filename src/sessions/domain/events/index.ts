@@ -5,15 +5,22 @@ import { SessionSweepCompletedEvent, SessionSweepRequestedEvent } from './sessio
 import { TokenConsumedEvent } from './token-consumed.event';
 import { TokenCreatedEvent } from './token-created.event';
 import { SessionExtendedEvent } from './session-extended.event';
+import { SessionChallengeCreatedEvent, SessionFactorsAddedEvent } from './session-mfa.events';
 
 export * from './session-created.event';
 export * from './session-revoked.event';
 export * from './session-sweep.events';
 export * from './session-extended.event';
+export * from './session-mfa.events';
 export * from './token-created.event';
 export * from './token-consumed.event';
 
-export type SessionEvent = SessionCreatedEvent | SessionRevokedEvent | SessionExtendedEvent;
+export type SessionEvent =
+  | SessionCreatedEvent
+  | SessionRevokedEvent
+  | SessionExtendedEvent
+  | SessionChallengeCreatedEvent
+  | SessionFactorsAddedEvent;
 
 export const SESSION_STREAM = 'session';
 
@@ -22,7 +29,9 @@ export const SESSION_EVENTS = new EventRegistry<SessionEvent>(({ data }) =>
 )
   .register(SessionCreatedEvent, { 1: upcastSessionCreatedV1 })
   .register(SessionRevokedEvent)
-  .register(SessionExtendedEvent);
+  .register(SessionExtendedEvent)
+  .register(SessionChallengeCreatedEvent)
+  .register(SessionFactorsAddedEvent);
 
 /** Narrows a decoded event of any stream to a session event. */
 export function isSessionEvent(recorded: RecordedEvent): recorded is RecordedEvent<SessionEvent> {

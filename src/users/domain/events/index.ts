@@ -20,6 +20,16 @@ import { UserTargetUpdatedEvent } from './user-target-updated.event';
 import { UserTargetDeletedEvent } from './user-target-deleted.event';
 import { UserErasedEvent } from './user-erased.event';
 import { UserImpersonatorChangedEvent } from './user-impersonator-changed.event';
+import {
+  UserMfaChangedEvent,
+  UserMfaEvent,
+  UserMfaRecoveryCodeUsedEvent,
+  UserMfaRecoveryCodesGeneratedEvent,
+  UserMfaResetEvent,
+  UserMfaTotpAddedEvent,
+  UserMfaTotpRemovedEvent,
+  UserMfaTotpVerifiedEvent,
+} from './user-mfa.events';
 
 export * from './user-created.event';
 export * from './user-deleted.event';
@@ -43,6 +53,7 @@ export * from './user-target-updated.event';
 export * from './user-target-deleted.event';
 export * from './user-erased.event';
 export * from './user-impersonator-changed.event';
+export * from './user-mfa.events';
 
 export type UserEvent =
   | UserCreatedEvent
@@ -63,7 +74,8 @@ export type UserEvent =
   | UserUnlockedEvent
   | UserTargetEvent
   | UserErasedEvent
-  | UserImpersonatorChangedEvent;
+  | UserImpersonatorChangedEvent
+  | UserMfaEvent;
 
 /** The events of the user's messaging targets (`users.{userId}.targets.{targetId}.*`). */
 export type UserTargetEvent = UserTargetCreatedEvent | UserTargetUpdatedEvent | UserTargetDeletedEvent;
@@ -95,7 +107,14 @@ export const USER_EVENTS = new EventRegistry<UserEvent>(({ streamId }) => stream
   .register(UserTargetUpdatedEvent)
   .register(UserTargetDeletedEvent)
   .register(UserErasedEvent)
-  .register(UserImpersonatorChangedEvent);
+  .register(UserImpersonatorChangedEvent)
+  .register(UserMfaChangedEvent)
+  .register(UserMfaTotpAddedEvent)
+  .register(UserMfaTotpVerifiedEvent)
+  .register(UserMfaTotpRemovedEvent)
+  .register(UserMfaRecoveryCodesGeneratedEvent)
+  .register(UserMfaRecoveryCodeUsedEvent)
+  .register(UserMfaResetEvent);
 
 /** Narrows a decoded event of any stream to a user event. */
 export function isUserEvent(recorded: RecordedEvent): recorded is RecordedEvent<UserEvent> {
