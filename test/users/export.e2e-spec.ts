@@ -227,7 +227,8 @@ describe('GET /v1/users/export with thousands of users', () => {
   };
 
   beforeAll(async () => {
-    t = await TestApp.start();
+    // A pool of 8: two exports at once (a quarter of it).
+    t = await TestApp.start({ DATABASE_POOL_SIZE: '8' });
     // Copies of one user made through the API, straight into the read table (creating thousands over HTTP
     // would take minutes; the export reads only this table), then one more real user, last in order.
     const template = await t.createUser({ name: 'Bulk', email: 'bulk@example.com' });
@@ -302,6 +303,20 @@ describe('GET /v1/users/export with thousands of users', () => {
     request.destroy();
     // Within the page being read when the socket closed (a loaded machine may take a few seconds).
     await t.eventually(async () => (await openSnapshots(t)).length === 0, 15_000);
+  });
+
+  it('streams at most a quarter of the pool at once, and answers 429 beyond', async () => {
+    const running = [await open(), await open()];
+    const busy = await t.request('GET', '/v1/users/export');
+    expectAppwriteError(busy, 429, 'general_rate_limit_exceeded', /2 user exports at once/);
+    // The rest of the API still gets connections meanwhile.
+    expect((await t.request('GET', '/v1/users?queries[]=limit(1)')).status).toBe(200);
+    running[0].request.destroy();
+    await t.eventually(async () => (await openSnapshots(t)).length === 1);
+    const next = await open();
+    next.request.destroy();
+    running[1].request.destroy();
+    await t.eventually(async () => (await openSnapshots(t)).length === 0);
   });
 
   it('ends with an error line when the database fails mid-stream', async () => {

@@ -22,25 +22,35 @@ export class UsersExportCursor {
     private readonly connection: PoolConnection,
     private readonly filters: SqlFragment[],
     private readonly pageSize: number,
+    private readonly onClose: () => void,
   ) {}
 
   /**
    * Opens the snapshot; `plan` picks the filters on the snapshot's connection (the search plan depends on how
-   * many users match), so the plan and the pages see the same data.
+   * many users match), so the plan and the pages see the same data. `onClose` runs once, when the cursor is
+   * closed or fails to open.
    */
   static async open(
     pool: Pool,
     plan: (connection: PoolConnection) => Promise<SqlFragment[]>,
+    onClose: () => void,
     pageSize = EXPORT_PAGE_SIZE,
   ): Promise<UsersExportCursor> {
-    const connection = await pool.getConnection();
+    let connection: PoolConnection;
+    try {
+      connection = await pool.getConnection();
+    } catch (error) {
+      onClose();
+      throw error;
+    }
     try {
       // The pool's sessions run at READ COMMITTED; this sets the level of the next transaction only.
       await connection.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
       await connection.query('START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY');
-      return new UsersExportCursor(connection, await plan(connection), pageSize);
+      return new UsersExportCursor(connection, await plan(connection), pageSize, onClose);
     } catch (error) {
       await release(connection);
+      onClose();
       throw error;
     }
   }
@@ -62,7 +72,11 @@ export class UsersExportCursor {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await release(this.connection);
+    try {
+      await release(this.connection);
+    } finally {
+      this.onClose();
+    }
   }
 }
 

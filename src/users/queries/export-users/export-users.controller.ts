@@ -25,7 +25,7 @@ import { UserModel } from '../../dtos/user.response.dto';
 import type { UsersExportCursor } from '../../infrastructure/users-export.cursor';
 import { toUserModel } from '../../infrastructure/user.mapper';
 import type { UserView } from '../user.view';
-import { ExportUsersQuery } from './export-users.handler';
+import { concurrentExports, ExportsBusyError, ExportUsersQuery } from './export-users.handler';
 
 const ExportUsersRequest = defineParams<{ search: string | undefined }>('ExportUsersRequest', {
   search: { validator: searchText },
@@ -54,7 +54,8 @@ export class ExportUsersController {
       'one consistent snapshot taken when the request starts. Paging and order queries (`limit`, `offset`, ' +
       'cursors, `orderAsc`/`orderDesc`) are refused with 400. Errors before the first line are ordinary ' +
       'Appwrite errors; a failure after it ends the stream with a last line `{"error": {message, code, type, ' +
-      'version}}`, which is never a User model. Each line is an item `users.batch` accepts.',
+      'version}}`, which is never a User model. Each line is an item `users.batch` accepts. A process streams at ' +
+      'most a quarter of `DATABASE_POOL_SIZE` exports at once (each holds a connection); beyond, 429.',
   })
   @ApiQuery({
     name: 'queries',
@@ -70,7 +71,11 @@ export class ExportUsersController {
     description: 'NDJSON (`application/x-ndjson`): one User model per line, UTF-8, each line ending in `\\n`',
     content: { [NDJSON]: { schema: { $ref: getSchemaPath(UserModel) } } },
   })
-  @ApiAppwriteErrors(...ExportUsersRequest.errors, ...QUERY_ERRORS)
+  @ApiAppwriteErrors(
+    ...ExportUsersRequest.errors,
+    ...QUERY_ERRORS,
+    new ExportsBusyError(concurrentExports(32)),
+  )
   async export(
     @QueryString() query: Record<string, unknown>,
     @Caller() caller: CallerView,

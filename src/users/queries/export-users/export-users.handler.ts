@@ -1,7 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { compileQueries, FILTER_METHODS, parseQueries, SqlFragment } from '@libs/appwrite-queries';
+import { AppwriteError } from '@libs/http';
 import type { Pool, PoolConnection, RowDataPacket } from 'mysql2/promise';
+import { APP_CONFIG, AppConfig } from '../../../config';
 import { MYSQL_POOL } from '../../../database';
 import { searchTerms } from '../../infrastructure/user-search-tokens';
 import { UsersExportCursor } from '../../infrastructure/users-export.cursor';
@@ -38,13 +40,41 @@ export function exportFilters(queries: string[]): SqlFragment[] {
   return compiled.where.sql ? [compiled.where] : [];
 }
 
+/** 429: this process already runs as many exports as it lets hold a connection of its pool. */
+export class ExportsBusyError extends AppwriteError {
+  constructor(limit: number) {
+    super(
+      429,
+      'general_rate_limit_exceeded',
+      `This server already streams ${limit} user exports at once; try again when one has finished.`,
+    );
+  }
+}
+
+/** An export holds a pooled connection for its whole run: at most a quarter of the pool, so requests still get one. */
+export const concurrentExports = (poolSize: number) => Math.max(1, Math.floor(poolSize / 4));
+
 @QueryHandler(ExportUsersQuery)
 export class ExportUsersHandler implements IQueryHandler<ExportUsersQuery, UsersExportCursor> {
-  constructor(@Inject(MYSQL_POOL) private readonly pool: Pool) {}
+  private running = 0;
+  private readonly limit: number;
+
+  constructor(
+    @Inject(MYSQL_POOL) private readonly pool: Pool,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.limit = concurrentExports(config.DATABASE_POOL_SIZE);
+  }
 
   async execute({ queries, search }: ExportUsersQuery): Promise<UsersExportCursor> {
     const filters = exportFilters(queries);
-    return UsersExportCursor.open(this.pool, (connection) => searchPlan(connection, filters, search));
+    if (this.running >= this.limit) throw new ExportsBusyError(this.limit);
+    this.running += 1;
+    return UsersExportCursor.open(
+      this.pool,
+      (connection) => searchPlan(connection, filters, search),
+      () => (this.running -= 1),
+    );
   }
 }
 
