@@ -4,7 +4,7 @@ import type { ImportArgs } from './args';
 import { BatchClient } from './batch-client';
 import { readCheckpoint, rejectsPath, removeCheckpoint, writeCheckpoint } from './checkpoint';
 import { ALREADY_EXISTS, ItemError, parseLine, rejectLine } from './lines';
-import { importProgress } from './progress';
+import { ImportProgress, importProgress } from './progress';
 
 export interface ImportSummary {
   /** Lines answered in this run (blank ones included), after the ones a resumed run skipped. */
@@ -64,7 +64,8 @@ export async function runImport(args: ImportArgs, stop: { requested: boolean }):
     interrupted: false,
   };
   let bytes = 0;
-  const progress = importProgress(total, 0);
+  // Made at the first line after a resumed run's skipped ones, so the rate and time left count this run only.
+  let progress: ImportProgress | undefined;
   const queue: Unit[] = [];
   const inFlight = new Set<Promise<void>>();
   let failure: unknown;
@@ -84,7 +85,7 @@ export async function runImport(args: ImportArgs, stop: { requested: boolean }):
       summary.read = unit.last - resumeAt;
       moved = true;
     }
-    if (moved) progress.update(bytes, summary.created + summary.rejected + summary.alreadyExisted);
+    if (moved) progress?.update(bytes, summary.created + summary.rejected + summary.alreadyExisted);
   };
 
   const send = async (unit: Unit) => {
@@ -129,6 +130,7 @@ export async function runImport(args: ImportArgs, stop: { requested: boolean }):
         continue;
       }
       if (stop.requested || failure) break;
+      progress ??= importProgress(total, bytes);
       const parsed = parseLine(text, lineNo);
       const size = Buffer.byteLength(text) + 1;
       if (
@@ -147,7 +149,6 @@ export async function runImport(args: ImportArgs, stop: { requested: boolean }):
         bodyBytes += size;
       } else if (parsed.kind === 'reject') unit.rejects.push({ line: lineNo, error: parsed.error, text });
     }
-    if (lineNo <= resumeAt) progress.update(bytes, 0);
     if (!stop.requested && !failure && unit.last >= unit.first) await dispatch(unit);
     summary.interrupted = stop.requested;
     await Promise.all(inFlight);
@@ -155,7 +156,7 @@ export async function runImport(args: ImportArgs, stop: { requested: boolean }):
   } finally {
     lines.close();
     input.destroy();
-    progress.stop();
+    progress?.stop();
     closeSync(rejects);
   }
   if (!summary.interrupted) removeCheckpoint(args.file);
