@@ -284,4 +284,41 @@ describe('MFA (TOTP, challenges, recovery codes, enforcement)', () => {
     expect(history.text).not.toContain(totpSecret);
     expect(history.text).toContain('user.mfa.totp.added');
   });
+  it("Appwrite's mfaProtected routes need a challenge completed on the session in the last 30 minutes", async () => {
+    await t.createUser({ email: 'recent@example.com', password: 'password123' });
+    const secret = await login('recent@example.com');
+    const added = await as(secret, 'POST', '/mfa/authenticators/totp');
+    const totpSecret: string = added.body.secret;
+    expect((await as(secret, 'PUT', '/mfa/authenticators/totp', { otp: codeOf(totpSecret) })).status).toBe(
+      200,
+    );
+    expect((await as(secret, 'POST', '/mfa/recovery-codes')).status).toBe(201);
+    // MFA is off, so the session may do anything but these three, which need a challenge it never did.
+    expect((await as(secret, 'GET', '')).status).toBe(200);
+    for (const [method, path] of [
+      ['GET', '/mfa/recovery-codes'],
+      ['PATCH', '/mfa/recovery-codes'],
+      ['DELETE', '/mfa/authenticators/totp'],
+    ])
+      expectAppwriteError(await as(secret, method, path), 401, 'user_challenge_required');
+
+    const challenge = await as(secret, 'POST', '/mfa/challenges', { factor: 'totp' });
+    const passed = await as(secret, 'PUT', '/mfa/challenges', {
+      challengeId: challenge.body.$id,
+      otp: codeOf(totpSecret),
+    });
+    expect(passed.status).toBe(200);
+    expect((await as(secret, 'PATCH', '/mfa/recovery-codes')).body.recoveryCodes).toHaveLength(6);
+
+    // 31 minutes later the challenge is no longer recent.
+    await t.db.execute(
+      'UPDATE sessions SET mfa_updated_at = mfa_updated_at - INTERVAL 31 MINUTE WHERE id = ?',
+      [passed.body.$id],
+    );
+    expectAppwriteError(
+      await as(secret, 'DELETE', '/mfa/authenticators/totp'),
+      401,
+      'user_challenge_required',
+    );
+  });
 });

@@ -78,6 +78,17 @@ export class MoreFactorsRequiredError extends AppwriteError {
   }
 }
 
+/** Appwrite's `mfaProtected` routes without a challenge completed in the last 30 minutes on this session. */
+export class ChallengeRequiredError extends AppwriteError {
+  constructor() {
+    super(
+      401,
+      'user_challenge_required',
+      'A recently successful challenge is required to complete this action. A challenge is considered recent for 30 minutes.',
+    );
+  }
+}
+
 /** Appwrite's answer to an email challenge without SMTP: this service sends no mail. */
 export class SmtpDisabledError extends AppwriteError {
   constructor() {

@@ -32,3 +32,6 @@ export const ACCOUNT_AUTHENTICATORS = Symbol('ACCOUNT_AUTHENTICATORS');
 
 /** Metadata of the routes a session that still lacks its second factor may call (Appwrite's `mfa` group). */
 export const INCOMPLETE_MFA_ALLOWED = 'account:incomplete-mfa-allowed';
+
+/** Metadata of Appwrite's `mfaProtected` routes: the session must have completed a challenge recently. */
+export const RECENT_CHALLENGE_REQUIRED = 'account:recent-challenge-required';

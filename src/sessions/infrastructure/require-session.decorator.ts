@@ -4,8 +4,13 @@ import { InvalidAccessTokenError } from '../../access-tokens';
 import { RequireProject } from '../../auth';
 import { ApiAppwriteErrors, when } from '../../common';
 import { JwtAndCookieSetError, JwtInvalidError } from '../../jwt';
-import { MoreFactorsRequiredError, NoSessionError, UserBlockedError } from '../domain/session.errors';
-import { INCOMPLETE_MFA_ALLOWED } from './account-principal';
+import {
+  ChallengeRequiredError,
+  MoreFactorsRequiredError,
+  NoSessionError,
+  UserBlockedError,
+} from '../domain/session.errors';
+import { INCOMPLETE_MFA_ALLOWED, RECENT_CHALLENGE_REQUIRED } from './account-principal';
 import { AccountSessionGuard } from './account-session.guard';
 
 /** Appwrite 1.9.5's impersonation headers, honoured for a user whose `impersonator` flag is set (see `Impersonation`). */
@@ -29,9 +34,10 @@ const IMPERSONATION_HEADERS = [
  * `a_session_<project>` cookie, or a JWT minted from one (`X-Appwrite-JWT`), or a personal access token
  * (`Authorization: Bearer pat_…`, extension). Applies the guard that checks the session and documents what it answers.
  */
-export function RequireSession(options: { allowIncompleteMfa?: boolean } = {}) {
+export function RequireSession(options: { allowIncompleteMfa?: boolean; recentChallenge?: boolean } = {}) {
   return applyDecorators(
     SetMetadata(INCOMPLETE_MFA_ALLOWED, options.allowIncompleteMfa === true),
+    SetMetadata(RECENT_CHALLENGE_REQUIRED, options.recentChallenge === true),
     UseGuards(AccountSessionGuard),
     ApiAppwriteErrors(
       when(NoSessionError, 'No session, or an unknown, expired or revoked one'),
@@ -39,6 +45,14 @@ export function RequireSession(options: { allowIncompleteMfa?: boolean } = {}) {
       ...(options.allowIncompleteMfa
         ? []
         : [when(MoreFactorsRequiredError, 'MFA is on and the session has not completed a challenge yet')]),
+      ...(options.recentChallenge
+        ? [
+            when(
+              ChallengeRequiredError,
+              'The session has not completed an MFA challenge in the last 30 minutes',
+            ),
+          ]
+        : []),
       when(JwtInvalidError, 'An `X-Appwrite-JWT` that does not verify: signature, key or expiry'),
       when(JwtAndCookieSetError, 'An `X-Appwrite-JWT` sent with a valid session'),
       when(

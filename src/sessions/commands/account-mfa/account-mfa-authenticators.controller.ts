@@ -85,10 +85,10 @@ export class AccountMfaAuthenticatorsController {
     );
   }
 
-  /** Not in Appwrite's `mfa` group here: removing a factor needs a session that has passed MFA. */
+  /** Appwrite's `mfaProtected`: removing a factor needs a session that passed a challenge in the last 30 minutes. */
   @Delete(':type')
   @HttpCode(204)
-  @RequireSession()
+  @RequireSession({ recentChallenge: true })
   @ApiOperation({ operationId: 'account.deleteMFAAuthenticator', summary: 'Remove the authenticator' })
   @ApiNoContentResponse({ description: 'Removed (no body, no content type)' })
   @ApiAppwriteErrors(...AuthenticatorTypePipe.errors, UserAuthenticatorNotFoundError, CONFLICT)

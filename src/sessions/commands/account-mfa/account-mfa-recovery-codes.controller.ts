@@ -14,14 +14,17 @@ import { RequireSession } from '../../infrastructure/require-session.decorator';
 
 const CONFLICT = when(ConflictError, 'Concurrent writes to this user kept conflicting');
 
-/** The account's recovery codes: a session that has passed MFA only (they replace a factor). */
+/**
+ * The account's recovery codes: a session that has passed MFA only (they replace a factor); reading and
+ * regenerating them also need a challenge completed in the last 30 minutes (Appwrite's `mfaProtected`).
+ */
 @ApiTags('account')
 @Controller('v1/account/mfa/recovery-codes')
 export class AccountMfaRecoveryCodesController {
   constructor(private readonly commandBus: CommandBus) {}
 
   @Get()
-  @RequireSession()
+  @RequireSession({ recentChallenge: true })
   @ApiOperation({
     operationId: 'account.getMFARecoveryCodes',
     summary: 'Read the recovery codes',
@@ -54,7 +57,7 @@ export class AccountMfaRecoveryCodesController {
   }
 
   @Patch()
-  @RequireSession()
+  @RequireSession({ recentChallenge: true })
   @ApiOperation({ operationId: 'account.updateMFARecoveryCodes', summary: 'Regenerate the recovery codes' })
   @ApiOkResponse({ type: MfaRecoveryCodesModel, description: 'Six new codes; the old ones stop working' })
   @ApiAppwriteErrors(UserRecoveryCodesNotFoundError, CONFLICT)
