@@ -33,6 +33,7 @@ const APPWRITE_TYPES = new Set([
   'general_invalid_phone',
   'provider_not_found',
   'user_more_factors_required',
+  'user_challenge_required',
   'user_authenticator_not_found',
   'user_authenticator_already_verified',
   'user_recovery_codes_already_exists',
