@@ -88,7 +88,8 @@ describe('npm run users:export → npm run users:import (round trip between two 
       .split('\n')
       .map((l) => JSON.parse(l));
     // Users are written several at a time, so the target's creation order (and $createdAt) is the import's own.
-    const byId = (a: { $id: string }, b: { $id: string }) => a.$id.localeCompare(b.$id);
+    const byId = (a: Record<string, unknown>, b: Record<string, unknown>) =>
+      String(a.$id).localeCompare(String(b.$id));
     expect(after.map(pick).sort(byId)).toEqual(before.map(pick).sort(byId));
 
     expect((await login(target, 'ada@example.com', 'ada-password-1')).status).toBe(201);
