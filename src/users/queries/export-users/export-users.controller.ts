@@ -94,11 +94,14 @@ export class ExportUsersController {
     }
     const lines = this.lines(cursor, first, caller, reply);
     // highWaterMark 1: at most one page waits beyond the socket's buffer, so memory stays one page deep.
-    void reply
-      .status(200)
-      .header('content-type', NDJSON)
-      .header('cache-control', 'no-store')
-      .send(Readable.from(lines, { objectMode: false, highWaterMark: 1 }));
+    const stream = Readable.from(lines, { objectMode: false, highWaterMark: 1 });
+    // A client that goes away must end the snapshot. Fastify does not destroy a piped stream whose socket
+    // closed while the stream waits on backpressure (seen on Node 22), so destroy it here: that returns the
+    // generator, whose `finally` closes the cursor.
+    reply.raw.once('close', () => {
+      if (!stream.destroyed) stream.destroy();
+    });
+    void reply.status(200).header('content-type', NDJSON).header('cache-control', 'no-store').send(stream);
   }
 
   /** One chunk per page; a disconnect destroys the stream, which returns this generator and ends the snapshot. */
