@@ -45,6 +45,8 @@ const schema = z.object({
     )
     .default(LOOPBACK_URL),
   DATABASE_POOL_SIZE: intInRange(1, 1000).default(32),
+  /** A user export whose client takes no bytes for this long is cut off, ending its snapshot. */
+  EXPORT_STALL_TIMEOUT_MS: intInRange(1000, 3_600_000).default(60_000),
   REDIS_URL: urlWithScheme(['redis', 'rediss']).default('redis://127.0.0.1:6379'),
   QUEUE_PREFIX: z
     .string()

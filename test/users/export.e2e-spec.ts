@@ -26,6 +26,22 @@ async function openSnapshots(t: TestApp): Promise<Array<{ thread: number }>> {
   return rows;
 }
 
+/**
+ * Waits until exactly `count` snapshots are open. InnoDB refreshes the cache behind `innodb_trx` only once it
+ * has gone unread for 100 ms, so polling it faster (as `eventually` does, every 20 ms) keeps reading the same
+ * stale rows for ever: poll every 250 ms.
+ */
+async function snapshotsBecome(t: TestApp, count: number, timeoutMs = 10_000) {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const snapshots = await openSnapshots(t);
+    if (snapshots.length === count) return snapshots;
+    if (Date.now() > until)
+      throw new Error(`${snapshots.length} snapshots open, not ${count}, after ${timeoutMs} ms`);
+  }
+}
+
 describe('GET /v1/users/export (extension)', () => {
   let t: TestApp;
   const exportUsers = (queries: string[] = [], extra: Record<string, string> = {}, options = {}) =>
@@ -203,6 +219,7 @@ describe('GET /v1/users/export (extension)', () => {
 describe('GET /v1/users/export with thousands of users', () => {
   /** Enough lines (about 10 MB) that the socket buffers cannot hold them all. */
   const COUNT = 10000;
+  const STALL_MS = 8000;
   let t: TestApp;
 
   /** node:http, whose `destroy` closes the socket at once (fetch's abort may leave it open a while). */
@@ -229,8 +246,9 @@ describe('GET /v1/users/export with thousands of users', () => {
   };
 
   beforeAll(async () => {
-    // A pool of 8: two exports at once (a quarter of it).
-    t = await TestApp.start({ DATABASE_POOL_SIZE: '8' });
+    // A pool of 8: two exports at once (a quarter of it). A stalled client is cut off after 8 s: long enough for
+    // the steps of a test that holds an export open, short enough to wait for.
+    t = await TestApp.start({ DATABASE_POOL_SIZE: '8', EXPORT_STALL_TIMEOUT_MS: String(STALL_MS) });
     // Copies of one user made through the API, straight into the read table (creating thousands over HTTP
     // would take minutes; the export reads only this table), then one more real user, last in order.
     const template = await t.createUser({ name: 'Bulk', email: 'bulk@example.com' });
@@ -271,7 +289,7 @@ describe('GET /v1/users/export with thousands of users', () => {
   it('answers before the whole set is read, from one snapshot that later writes do not change', async () => {
     const { first, rest } = await open();
     expect(first.length).toBeGreaterThan(0);
-    await t.eventually(async () => (await openSnapshots(t)).length === 1);
+    await snapshotsBecome(t, 1);
 
     // Writes to the read table after the snapshot, past the lines already sent.
     await t.db.query("UPDATE users SET name = 'Changed' WHERE id = 'bulk-9000'");
@@ -290,7 +308,7 @@ describe('GET /v1/users/export with thousands of users', () => {
     expect(exported.find((u) => u.$id === 'bulk-9000').name).toBe('Bulk');
     expect(exported.map((u) => u.$id)).toContain('bulk-9001');
     expect(exported.map((u) => u.$id)).not.toContain('after-the-snapshot');
-    await t.eventually(async () => (await openSnapshots(t)).length === 0);
+    await snapshotsBecome(t, 0);
     // A new export sees the writes.
     const now = lines((await t.request('GET', '/v1/users/export')).text);
     expect(now.map((u) => u.$id)).not.toContain('bulk-9001');
@@ -298,43 +316,42 @@ describe('GET /v1/users/export with thousands of users', () => {
     expect(now.find((u) => u.$id === 'bulk-9000').name).toBe('Changed');
   });
 
-  // KNOWN FAILURE on Node 22 (CI's runtime; passes on Node 20): after the first tests of this block, a client
-  // that goes away no longer ends its snapshot within the wait (the server's stream close handler runs and the
-  // cursor closes when the test runs alone). Skipped until understood; see issue 11's closing note.
-  it.skip('ends its snapshot when the client goes away', async () => {
+  it('ends its snapshot when the client goes away', async () => {
     const { request } = await open();
-    await t.eventually(async () => (await openSnapshots(t)).length === 1);
+    await snapshotsBecome(t, 1);
     request.destroy();
-    // Within the page being read when the socket closed (a loaded machine may take a few seconds).
-    await t.eventually(async () => (await openSnapshots(t)).length === 0, 15_000);
+    // Within the page being read when the socket closed: well before the stall timeout would end it.
+    await snapshotsBecome(t, 0, STALL_MS - 2000);
   });
 
-  // KNOWN FAILURE on Node 22 (CI's runtime; passes on Node 20): after the first tests of this block, a client
-  // that goes away no longer ends its snapshot within the wait (the server's stream close handler runs and the
-  // cursor closes when the test runs alone). Skipped until understood; see issue 11's closing note.
-  it.skip('streams at most a quarter of the pool at once, and answers 429 beyond', async () => {
+  it('cuts off a client that stays connected but stops reading, ending its snapshot', async () => {
+    const { request } = await open();
+    await snapshotsBecome(t, 1);
+    const paused = Date.now();
+    await snapshotsBecome(t, 0, STALL_MS + 10_000);
+    // Not before the client has taken nothing for the stall timeout (less what the first wait may have taken).
+    expect(Date.now() - paused).toBeGreaterThan(STALL_MS - 3000);
+    request.destroy();
+    expect(lines((await t.request('GET', '/v1/users/export')).text)).toHaveLength(COUNT);
+  }, 60_000);
+
+  it('streams at most a quarter of the pool at once, and answers 429 beyond', async () => {
     const running = [await open(), await open()];
     const busy = await t.request('GET', '/v1/users/export');
     expectAppwriteError(busy, 429, 'general_rate_limit_exceeded', /2 user exports at once/);
     // The rest of the API still gets connections meanwhile.
     expect((await t.request('GET', '/v1/users?queries[]=limit(1)')).status).toBe(200);
     running[0].request.destroy();
-    await t.eventually(async () => (await openSnapshots(t)).length === 1);
+    await snapshotsBecome(t, 1);
     const next = await open();
     next.request.destroy();
     running[1].request.destroy();
-    await t.eventually(async () => (await openSnapshots(t)).length === 0);
+    await snapshotsBecome(t, 0);
   });
 
-  // KNOWN FAILURE on Node 22 (CI's runtime; passes on Node 20): after the first tests of this block, a client
-  // that goes away no longer ends its snapshot within the wait (the server's stream close handler runs and the
-  // cursor closes when the test runs alone). Skipped until understood; see issue 11's closing note.
-  it.skip('ends with an error line when the database fails mid-stream', async () => {
+  it('ends with an error line when the database fails mid-stream', async () => {
     const { first, rest } = await open();
-    const [snapshot] = await t.eventually(async () => {
-      const snapshots = await openSnapshots(t);
-      return snapshots.length === 1 ? snapshots : undefined;
-    });
+    const [snapshot] = await snapshotsBecome(t, 1);
     await t.db.query(`KILL CONNECTION ${Number(snapshot.thread)}`);
     const all = lines(first + (await rest()));
     expect(all.length).toBeLessThan(COUNT);

@@ -1,4 +1,4 @@
-import { Controller, Get, Logger, Query as QueryString, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Logger, Query as QueryString, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import {
   ApiExtraModels,
@@ -21,6 +21,7 @@ import {
   defineParams,
   QUERY_ERRORS,
 } from '../../../common';
+import { APP_CONFIG, AppConfig } from '../../../config';
 import { UserModel } from '../../dtos/user.response.dto';
 import type { UsersExportCursor } from '../../infrastructure/users-export.cursor';
 import { toUserModel } from '../../infrastructure/user.mapper';
@@ -39,7 +40,10 @@ export const NDJSON = 'application/x-ndjson';
 export class ExportUsersController {
   private readonly logger = new Logger('UsersExport');
 
-  constructor(private readonly queryBus: QueryBus) {}
+  constructor(
+    private readonly queryBus: QueryBus,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   // A static segment: find-my-way matches it before `:userId` (and `:userId/export` has two segments).
   @Get('export')
@@ -95,13 +99,39 @@ export class ExportUsersController {
     const lines = this.lines(cursor, first, caller, reply);
     // highWaterMark 1: at most one page waits beyond the socket's buffer, so memory stays one page deep.
     const stream = Readable.from(lines, { objectMode: false, highWaterMark: 1 });
-    // A client that goes away must end the snapshot. Fastify does not destroy a piped stream whose socket
-    // closed while the stream waits on backpressure (seen on Node 22), so destroy it here: that returns the
-    // generator, whose `finally` closes the cursor.
+    // A client that goes away must end the snapshot: destroying the stream returns the generator, whose `finally`
+    // closes the cursor. Done here, next to the cursor it protects, rather than left to how Fastify pipes.
     reply.raw.once('close', () => {
       if (!stream.destroyed) stream.destroy();
     });
+    this.cutOffWhenStalled(reply);
     void reply.status(200).header('content-type', NDJSON).header('cache-control', 'no-store').send(stream);
+  }
+
+  /**
+   * A client that stays connected but takes no bytes for EXPORT_STALL_TIMEOUT_MS loses the connection, which ends
+   * the snapshot: otherwise a stuck consumer would hold a pooled connection (exports are capped at a quarter of the
+   * pool) and make MariaDB keep undo history for as long as it likes. Node's socket timeout measures exactly this
+   * (it restarts on every write the kernel takes); the server's own value is put back once the response is over,
+   * for the keep-alive connection.
+   */
+  private cutOffWhenStalled(reply: FastifyReply): void {
+    const socket = reply.raw.socket;
+    if (!socket) return;
+    const previous = socket.timeout ?? 0;
+    const ms = this.config.EXPORT_STALL_TIMEOUT_MS;
+    const onTimeout = () => {
+      this.logger.warn(
+        { reqId: reply.request.id, stalledMs: ms },
+        'users export: the client took no bytes for EXPORT_STALL_TIMEOUT_MS; connection closed',
+      );
+      socket.destroy();
+    };
+    socket.setTimeout(ms, onTimeout);
+    reply.raw.once('close', () => {
+      socket.off('timeout', onTimeout);
+      if (!socket.destroyed) socket.setTimeout(previous);
+    });
   }
 
   /** One chunk per page; a disconnect destroys the stream, which returns this generator and ends the snapshot. */
