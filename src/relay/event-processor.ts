@@ -1,11 +1,10 @@
 import { OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import type { DomainEvent, EventDecoder, RecordedEvent } from '@libs/event-store';
+import type { DomainEvent, EventDecoder, EventMetadata, RecordedEvent } from '@libs/event-store';
 import type { Worker } from 'bullmq';
 import type { Pool } from 'mysql2/promise';
-import { redisStatus } from '../redis';
-import { closeWithin } from './bounded-close';
 import { createEventWorker, EventWorkerConfig } from './event-worker';
 import { ProcessedEvents } from './processed-events';
+import { closeQueueWorkers } from './queue-worker';
 import { accepts, EventJobData, EventSubscription, fromJobData } from './relay.contract';
 
 /**
@@ -41,12 +40,33 @@ export abstract class EventProcessor<E extends DomainEvent>
   }
 
   async onModuleDestroy(): Promise<void> {
-    const worker = this.worker;
-    if (!worker) return;
-    // With Redis down there is nothing to wait for: a graceful close would only wait on it until SIGKILL.
-    const graceful =
-      !redisStatus(this.workerConfig).isDown && (await closeWithin(() => worker.close())) === 'closed';
-    if (!graceful) void worker.close(true).catch(() => undefined);
+    await closeQueueWorkers(this.workerConfig, this.worker);
+  }
+
+  /**
+   * Carries `cause` over to each of `ids` (a user's sessions, tokens, identities): one append each through
+   * `apply`, made by this consumer as a system actor and caused by `cause`. An id `isGone` recognises (its
+   * aggregate was removed already, by a replay or a run that crashed half-way) is skipped, which is what makes
+   * the cascade idempotent.
+   */
+  protected async cascade(
+    cause: RecordedEvent<E>,
+    ids: readonly string[],
+    apply: (id: string, metadata: Partial<EventMetadata>) => Promise<unknown>,
+    isGone: (error: unknown) => boolean,
+  ): Promise<void> {
+    const metadata: Partial<EventMetadata> = {
+      actor: { type: 'system', id: this.subscription.queue },
+      causationId: cause.id,
+      correlationId: cause.metadata.requestId,
+    };
+    for (const id of ids) {
+      try {
+        await apply(id, metadata);
+      } catch (error) {
+        if (!isGone(error)) throw error;
+      }
+    }
   }
 
   /** One delivery of an event: one the subscription does not accept (a stray job) is only recorded. */

@@ -7,3 +7,5 @@ export { subscription } from './relay.contract';
 export type { EventJobData, EventSubscription } from './relay.contract';
 export { RelayModule } from './relay.module';
 export { closeWithin } from './bounded-close';
+export { closeQueueWorkers, startQueueWorker } from './queue-worker';
+export type { QueueWorkerConfig } from './queue-worker';

@@ -29,16 +29,6 @@ const ACCOUNT_KEYS = [
   'banExpiresAt',
 ];
 
-async function until<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 describe('account routes (a signed-in user acting on itself)', () => {
   let t: TestApp;
   beforeAll(async () => {
@@ -146,11 +136,15 @@ describe('account routes (a signed-in user acting on itself)', () => {
     expect(Date.parse(res.body.expire)).toBeGreaterThan(Date.parse(before.body.expire));
     expect(Date.parse(res.body.expire) - Date.now()).toBeGreaterThan((t.config.SESSION_DURATION - 60) * 1000);
     expect((await as(second, 'PATCH', '/sessions/current')).body.current).toBe(true);
-    const logs = await until(async () => {
-      const page = await t.request('GET', `/v1/users/${user.$id}/logs`);
-      const events: string[] = page.body.logs.map((log: any) => log.event);
-      return events.filter((e) => e.endsWith('.update')).length === 2 ? events : undefined;
-    }, 'two session updates in the log');
+    const logs = await t.eventually(
+      async () => {
+        const page = await t.request('GET', `/v1/users/${user.$id}/logs`);
+        const events: string[] = page.body.logs.map((log: any) => log.event);
+        return events.filter((e) => e.endsWith('.update')).length === 2 ? events : undefined;
+      },
+      20_000,
+      'two session updates in the log',
+    );
     expect(logs).toContain(`users.${user.$id}.sessions.${before.body.$id}.update`);
   });
 
@@ -205,10 +199,14 @@ describe('account routes (a signed-in user acting on itself)', () => {
     expect((await t.request('GET', `/v1/users/${user.$id}`)).body.name).toBe('Ada Lovelace');
     for (const body of [{}, { name: '' }, { name: 'x'.repeat(129) }])
       expectAppwriteError(await as(secret, 'PATCH', '/name', body), 400, 'general_argument_invalid');
-    await until(async () => {
-      const page = await t.request('GET', `/v1/users/${user.$id}/logs`);
-      return page.body.logs.some((log: any) => log.event === `users.${user.$id}.update.name`) || undefined;
-    }, 'the name change in the log');
+    await t.eventually(
+      async () => {
+        const page = await t.request('GET', `/v1/users/${user.$id}/logs`);
+        return page.body.logs.some((log: any) => log.event === `users.${user.$id}.update.name`) || undefined;
+      },
+      20_000,
+      'the name change in the log',
+    );
   });
 
   it('changes its password: old one checked, other sessions end, the current one goes on', async () => {
@@ -245,10 +243,14 @@ describe('account routes (a signed-in user acting on itself)', () => {
     expect(mine.body.sessions.map((s: any) => s.current)).toEqual([true]);
 
     // The worker revokes the ended session but not the kept one.
-    await until(async () => {
-      const listed = await t.request('GET', `/v1/users/${user.$id}/sessions`);
-      return listed.body.total === 1 ? true : undefined;
-    }, 'the other session revoked');
+    await t.eventually(
+      async () => {
+        const listed = await t.request('GET', `/v1/users/${user.$id}/sessions`);
+        return listed.body.total === 1 ? true : undefined;
+      },
+      20_000,
+      'the other session revoked',
+    );
     expect((await as(second, 'GET', '')).status).toBe(200);
 
     // The new password logs in, the old one no longer does.
@@ -301,10 +303,14 @@ describe('account routes (a signed-in user acting on itself)', () => {
   it('lists its own activity log, newest first, with limit/offset queries and total=false', async () => {
     const [user, secret] = await userWithTwoSessions('logs@example.com');
     await as(secret, 'PATCH', '/name', { name: 'Logged' });
-    const page = await until(async () => {
-      const res = await as(secret, 'GET', '/logs');
-      return res.body.logs?.length === 4 ? res : undefined;
-    }, 'four logs');
+    const page = await t.eventually(
+      async () => {
+        const res = await as(secret, 'GET', '/logs');
+        return res.body.logs?.length === 4 ? res : undefined;
+      },
+      20_000,
+      'four logs',
+    );
     expect(page.status).toBe(200);
     expect(Object.keys(page.body)).toEqual(['total', 'logs']);
     expect(page.body.total).toBe(4);

@@ -103,12 +103,15 @@ describe('node-appwrite 27.1.0 Account service', () => {
 
   it('listLogs pages its own log with Query.limit and Query.offset', async () => {
     const { user, second } = await userWithTwoSessions('sdk-logs@account.test');
-    const deadline = Date.now() + 20_000;
-    let logs = await second.listLogs();
-    while (logs.total < 3 && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      logs = await second.listLogs();
-    }
+    // Written by the activity-log worker: the three entries (create, two sessions) come shortly.
+    const logs = await t.eventually(
+      async () => {
+        const listed = await second.listLogs();
+        return listed.total >= 3 && listed;
+      },
+      20_000,
+      'three log entries',
+    );
     expect(logs.total).toBe(3);
     expect(logs.logs.map((l) => l.event)).toContain(`users.${user.$id}.create`);
     const page = await second.listLogs({ queries: [Query.limit(1), Query.offset(2)] });

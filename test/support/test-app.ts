@@ -84,13 +84,17 @@ export class TestApp {
     await deleteRedisKeys(this.config.QUEUE_PREFIX, this.config.REDIS_URL);
   }
 
-  /** Polls until `check` returns a truthy value (bounded), for effects that happen in workers. */
-  async eventually<T>(check: () => Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
+  /** Polls until `check` returns a truthy value (bounded), for effects that happen in workers; `what` names it. */
+  async eventually<T>(
+    check: () => Promise<T | undefined | false>,
+    timeoutMs = 20_000,
+    what = 'condition',
+  ): Promise<T> {
     const until = Date.now() + timeoutMs;
     for (;;) {
       const value = await check();
       if (value) return value;
-      if (Date.now() > until) throw new Error(`condition not met within ${timeoutMs} ms`);
+      if (Date.now() > until) throw new Error(`${what} not met within ${timeoutMs} ms`);
       await new Promise((r) => setTimeout(r, 20));
     }
   }

@@ -31,17 +31,13 @@ export class DeleteAccessTokensOnUserDeletedProcessor extends EventProcessor<Use
 
   protected async handle(event: RecordedEvent<UserDeletedEvent>): Promise<void> {
     const userId = event.streamId;
-    for (const tokenId of await this.reader.listIdsOfUser(userId, event.position)) {
-      try {
-        await this.tokens.update(tokenId, (token) => token.delete(UserDeletedEvent.type), undefined, {
-          actor: { type: 'system', id: ACCESS_TOKEN_CLEANUP.queue },
-          causationId: event.id,
-          correlationId: event.metadata.requestId,
-        });
-      } catch (error) {
-        if (!(error instanceof AccessTokenNotFoundError)) throw error;
-      }
-    }
+    await this.cascade(
+      event,
+      await this.reader.listIdsOfUser(userId, event.position),
+      (tokenId, metadata) =>
+        this.tokens.update(tokenId, (token) => token.delete(UserDeletedEvent.type), undefined, metadata),
+      (error) => error instanceof AccessTokenNotFoundError,
+    );
     this.logger.debug(`Deleted access tokens of ${userId} after ${event.event.type}`);
   }
 }

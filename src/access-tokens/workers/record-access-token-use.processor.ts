@@ -1,10 +1,9 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { Job, Worker } from 'bullmq';
+import type { Job, Worker } from 'bullmq';
 import type { Pool } from 'mysql2/promise';
 import { APP_CONFIG, AppConfig } from '../../config';
 import { MYSQL_POOL } from '../../database';
-import { redisStatus } from '../../redis';
-import { closeWithin, queuePrefix, workerConnectionOptions } from '../../relay';
+import { closeQueueWorkers, startQueueWorker } from '../../relay';
 import {
   ACCESS_TOKEN_USE_QUEUE,
   ACCESS_TOKEN_USE_WINDOW_MS,
@@ -28,25 +27,20 @@ export class RecordAccessTokenUseProcessor implements OnModuleInit, OnModuleDest
   ) {}
 
   onModuleInit(): void {
-    this.worker = new Worker<AccessTokenUseJob>(ACCESS_TOKEN_USE_QUEUE, (job) => this.process(job), {
-      connection: workerConnectionOptions(this.config),
-      prefix: queuePrefix(this.config),
-      concurrency: 8,
-    });
-    this.worker.on('error', (error) => redisStatus(this.config).down(error));
-    this.worker.on('failed', (job, error) =>
-      this.logger.warn(`Use of access token ${job?.data.tokenId} not recorded: ${error.message}`),
+    this.worker = startQueueWorker<AccessTokenUseJob>(
+      ACCESS_TOKEN_USE_QUEUE,
+      (job) => this.process(job),
+      this.config,
+      {
+        concurrency: 8,
+        onFailed: (job, error) =>
+          this.logger.warn(`Use of access token ${job?.data.tokenId} not recorded: ${error.message}`),
+      },
     );
   }
 
   async onModuleDestroy(): Promise<void> {
-    if (redisStatus(this.config).isDown) {
-      void this.worker?.close(true).catch(() => undefined);
-      return;
-    }
-    await closeWithin(async () => {
-      await this.worker?.close();
-    });
+    await closeQueueWorkers(this.config, this.worker);
   }
 
   async process(job: Pick<Job<AccessTokenUseJob>, 'data'>): Promise<void> {

@@ -2,9 +2,8 @@ import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nest
 import { Queue, Worker } from 'bullmq';
 import type { Pool, ResultSetHeader } from 'mysql2/promise';
 import { APP_CONFIG, AppConfig } from '../../config';
-import { redisStatus } from '../../redis';
 import { MYSQL_POOL } from '../../database';
-import { queuePrefix, workerConnectionOptions, closeWithin } from '../../relay';
+import { closeQueueWorkers, queuePrefix, workerConnectionOptions } from '../../relay';
 
 /** Maintenance queue (not an event queue, so not in `QUEUES`): one repeatable purge job. */
 export const LOG_RETENTION_QUEUE = 'log-retention';
@@ -46,11 +45,7 @@ export class LogRetentionProcessor implements OnModuleInit, OnModuleDestroy {
 
   async onModuleDestroy(): Promise<void> {
     clearTimeout(this.retry);
-    if (redisStatus(this.config).isDown) {
-      void Promise.all([this.worker?.close(true), this.queue?.close()]).catch(() => undefined);
-      return;
-    }
-    await closeWithin(() => Promise.all([this.worker?.close(), this.queue?.close()]));
+    await closeQueueWorkers(this.config, this.worker, this.queue);
   }
 
   /** Deletes expired rows; returns how many of each were deleted. */

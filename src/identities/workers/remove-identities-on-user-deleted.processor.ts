@@ -32,9 +32,11 @@ export class RemoveIdentitiesOnUserDeletedProcessor extends EventProcessor<UserD
 
   protected async handle(event: RecordedEvent<UserDeletedEvent>): Promise<void> {
     const userId = event.streamId;
-    for (const identityId of await this.reader.listIdsOfUser(userId, event.position)) {
-      try {
-        await this.identities.update(
+    await this.cascade(
+      event,
+      await this.reader.listIdsOfUser(userId, event.position),
+      (identityId, metadata) =>
+        this.identities.update(
           identityId,
           (identity) => {
             // Unlinked and linked again to someone else since the list was read: not ours to remove.
@@ -42,16 +44,10 @@ export class RemoveIdentitiesOnUserDeletedProcessor extends EventProcessor<UserD
             identity.unlink(UserDeletedEvent.type);
           },
           undefined,
-          {
-            actor: { type: 'system', id: IDENTITY_CLEANUP.queue },
-            causationId: event.id,
-            correlationId: event.metadata.requestId,
-          },
-        );
-      } catch (error) {
-        if (!(error instanceof IdentityNotFoundError)) throw error;
-      }
-    }
+          metadata,
+        ),
+      (error) => error instanceof IdentityNotFoundError,
+    );
     this.logger.debug(`Removed identities of ${userId} after ${event.event.type}`);
   }
 }

@@ -38,19 +38,16 @@ export class RevokeSessionsOnUserChangeProcessor extends EventProcessor<UserEven
     // Every session this change ended was made in an epoch before the event's position. That includes all
     // sessions of a deleted incarnation, and excludes those of an id re-created since (later positions).
     const kept = keptSessionOf(event.event);
-    for (const sessionId of await this.reader.listEndedIds(event.streamId, event.position)) {
-      if (sessionId === kept) continue;
-      try {
-        await this.sessions.update(sessionId, (s) => s.revoke(reason), undefined, {
-          actor: { type: 'system', id: SESSION_REVOCATION.queue },
-          causationId: event.id,
-          correlationId: event.metadata.requestId,
-        });
+    const ended = await this.reader.listEndedIds(event.streamId, event.position);
+    await this.cascade(
+      event,
+      ended.filter((sessionId) => sessionId !== kept),
+      async (sessionId, metadata) => {
+        await this.sessions.update(sessionId, (s) => s.revoke(reason), undefined, metadata);
         sessionRevocationLagSeconds.observe((Date.now() - occurredAt.getTime()) / 1000);
-      } catch (error) {
-        if (!(error instanceof SessionNotFoundError)) throw error;
-      }
-    }
+      },
+      (error) => error instanceof SessionNotFoundError,
+    );
     this.logger.debug(`Revoked sessions of ${event.streamId} after ${event.event.type}`);
   }
 }

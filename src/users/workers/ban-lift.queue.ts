@@ -1,8 +1,7 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { Job, Queue, Worker } from 'bullmq';
+import { Queue, Worker } from 'bullmq';
 import { APP_CONFIG, AppConfig } from '../../config';
-import { closeWithin, queuePrefix, workerConnectionOptions } from '../../relay';
-import { redisStatus } from '../../redis';
+import { closeQueueWorkers, queuePrefix, startQueueWorker, workerConnectionOptions } from '../../relay';
 import { UserRepository } from '../infrastructure/user.repository';
 
 /** Not an event queue: delayed jobs, one per ban with an expiry, made by the ban-expiry consumer. */
@@ -37,23 +36,13 @@ export class BanLiftQueue implements OnModuleInit, OnModuleDestroy {
     const options = { connection: workerConnectionOptions(this.config), prefix: queuePrefix(this.config) };
     this.queue = new Queue<BanLiftJob>(BAN_LIFT_QUEUE, options);
     this.queue.on('error', () => undefined);
-    this.worker = new Worker<BanLiftJob>(
-      BAN_LIFT_QUEUE,
-      (job: Job<BanLiftJob>) => this.lift(job.data),
-      options,
-    );
-    this.worker.on('error', (error) => redisStatus(this.config).down(error));
-    this.worker.on('failed', (job, error) =>
-      this.logger.warn(`Ban lift ${job?.id} failed: ${error.message}`),
-    );
+    this.worker = startQueueWorker<BanLiftJob>(BAN_LIFT_QUEUE, (job) => this.lift(job.data), this.config, {
+      onFailed: (job, error) => this.logger.warn(`Ban lift ${job?.id} failed: ${error.message}`),
+    });
   }
 
   async onModuleDestroy(): Promise<void> {
-    if (redisStatus(this.config).isDown) {
-      void Promise.all([this.worker?.close(true), this.queue?.close()]).catch(() => undefined);
-      return;
-    }
-    await closeWithin(() => Promise.all([this.worker?.close(), this.queue?.close()]));
+    await closeQueueWorkers(this.config, this.worker, this.queue);
   }
 
   /** Schedules the lift of a ban at `expiresAt` (at once when that has passed). */

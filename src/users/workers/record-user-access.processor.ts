@@ -1,10 +1,9 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { Job, Worker } from 'bullmq';
+import type { Job, Worker } from 'bullmq';
 import type { Pool } from 'mysql2/promise';
 import { APP_CONFIG, AppConfig } from '../../config';
 import { MYSQL_POOL } from '../../database';
-import { redisStatus } from '../../redis';
-import { closeWithin, queuePrefix, workerConnectionOptions } from '../../relay';
+import { closeQueueWorkers, startQueueWorker } from '../../relay';
 import { USER_ACCESS_QUEUE, UserAccessJob } from '../infrastructure/user-access.queue';
 
 /**
@@ -23,25 +22,20 @@ export class RecordUserAccessProcessor implements OnModuleInit, OnModuleDestroy 
   ) {}
 
   onModuleInit(): void {
-    this.worker = new Worker<UserAccessJob>(USER_ACCESS_QUEUE, (job) => this.process(job), {
-      connection: workerConnectionOptions(this.config),
-      prefix: queuePrefix(this.config),
-      concurrency: 8,
-    });
-    this.worker.on('error', (error) => redisStatus(this.config).down(error));
-    this.worker.on('failed', (job, error) =>
-      this.logger.warn(`Access of ${job?.data.userId} not recorded: ${error.message}`),
+    this.worker = startQueueWorker<UserAccessJob>(
+      USER_ACCESS_QUEUE,
+      (job) => this.process(job),
+      this.config,
+      {
+        concurrency: 8,
+        onFailed: (job, error) =>
+          this.logger.warn(`Access of ${job?.data.userId} not recorded: ${error.message}`),
+      },
     );
   }
 
   async onModuleDestroy(): Promise<void> {
-    if (redisStatus(this.config).isDown) {
-      void this.worker?.close(true).catch(() => undefined);
-      return;
-    }
-    await closeWithin(async () => {
-      await this.worker?.close();
-    });
+    await closeQueueWorkers(this.config, this.worker);
   }
 
   async process(job: Pick<Job<UserAccessJob>, 'data'>): Promise<void> {

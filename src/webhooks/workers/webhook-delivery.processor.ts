@@ -2,10 +2,9 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } f
 import { Job, UnrecoverableError, Worker } from 'bullmq';
 import { Webhook as Signer } from 'standardwebhooks';
 import { APP_CONFIG, AppConfig } from '../../config';
-import { queuePrefix, workerConnectionOptions } from '../../relay';
+import { closeQueueWorkers, queuePrefix, workerConnectionOptions } from '../../relay';
 import { redisStatus } from '../../redis';
 import { WebhookPayload, webhookPayload } from '../domain/webhook-payload';
-import { closeWorker } from '../infrastructure/close-worker';
 import { DeliveriesRepository } from '../infrastructure/deliveries.repository';
 import { WebhookEventReader } from '../infrastructure/event-reader';
 import { DELIVERY_QUEUE } from '../infrastructure/webhook-queues';
@@ -45,7 +44,7 @@ export class WebhookDeliveryProcessor implements OnApplicationBootstrap, OnModul
   }
 
   async onModuleDestroy(): Promise<void> {
-    await closeWorker(this.worker, this.config);
+    await closeQueueWorkers(this.config, this.worker);
   }
 
   async process(job: Job<DeliveryJobData>): Promise<void> {

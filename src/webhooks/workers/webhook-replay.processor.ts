@@ -1,10 +1,9 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { Job, Worker } from 'bullmq';
 import { APP_CONFIG, AppConfig } from '../../config';
-import { queuePrefix, workerConnectionOptions } from '../../relay';
+import { closeQueueWorkers, queuePrefix, workerConnectionOptions } from '../../relay';
 import { redisStatus } from '../../redis';
 import { matchesWebhook, webhookEventNames } from '../domain/webhook-event-names';
-import { closeWorker } from '../infrastructure/close-worker';
 import { DeliveriesRepository } from '../infrastructure/deliveries.repository';
 import { WebhookEventReader } from '../infrastructure/event-reader';
 import { REPLAY_QUEUE, WebhookQueues } from '../infrastructure/webhook-queues';
@@ -47,7 +46,7 @@ export class WebhookReplayProcessor implements OnApplicationBootstrap, OnModuleD
   }
 
   async onModuleDestroy(): Promise<void> {
-    await closeWorker(this.worker, this.config);
+    await closeQueueWorkers(this.config, this.worker);
   }
 
   async process(job: Job<ReplayJobData>): Promise<void> {
