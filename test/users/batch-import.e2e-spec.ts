@@ -120,6 +120,36 @@ describe('POST /v1/users/batch (extension)', () => {
       expect((await t.request('GET', `/v1/users/${id}`)).status).toBe(404);
   });
 
+  it("keeps the source system's creation time as $createdAt and registration; the future is refused", async () => {
+    const future = new Date(Date.now() + 24 * 3600_000).toISOString();
+    const res = await batch(t, {
+      users: [
+        { userId: 'since-2019', name: 'Old', createdAt: '2019-05-04T10:00:00.000+02:00' },
+        { userId: 'from-tomorrow', createdAt: future },
+        { userId: 'created-now' },
+      ],
+    });
+    expect(res.body.results.map((r: { status: number }) => r.status)).toEqual([201, 400, 201]);
+    expect(res.body.results[1].error).toMatchObject({ type: 'general_argument_invalid' });
+    expect(res.body.results[1].error.message).toContain('`createdAt`');
+    const old = (await t.request('GET', '/v1/users/since-2019')).body;
+    expect(old).toMatchObject({
+      $createdAt: '2019-05-04T08:00:00.000+00:00',
+      registration: '2019-05-04T08:00:00.000+00:00',
+    });
+    // The record itself changed now: that is its $updatedAt.
+    expect(Date.now() - Date.parse(old.$updatedAt)).toBeLessThan(60_000);
+    const now = (await t.request('GET', '/v1/users/created-now')).body;
+    expect(Date.now() - Date.parse(now.$createdAt)).toBeLessThan(60_000);
+    // Ordering by $createdAt puts the imported user where it was in its source.
+    const q = encodeURIComponent(JSON.stringify({ method: 'orderAsc', attribute: '$createdAt' }));
+    const first = (await t.request('GET', `/v1/users?queries[]=${q}`)).body.users[0];
+    expect(first.$id).toBe('since-2019');
+    // The user as of its creation shows the same time (the replay runs the same projection).
+    const asOf = (await t.request('GET', '/v1/users/since-2019?version=1')).body;
+    expect(asOf.$createdAt).toBe('2019-05-04T08:00:00.000+00:00');
+  });
+
   it('refuses a body that is not 1 to 1000 items with 400', async () => {
     const many = Array.from({ length: 1001 }, (_, i) => ({ userId: `m${i}` }));
     expectAppwriteError(await batch(t, { users: many }), 400, 'general_argument_invalid', /`users`/);
@@ -206,6 +236,8 @@ describe('POST /v1/users/batch (extension)', () => {
         'password',
         'hash',
         'hashOptions',
+        '$createdAt',
+        'registration',
       ];
       const pick = (m: Record<string, unknown>) => Object.fromEntries(kept.map((k) => [k, m[k]]));
       const otherKey = await insertKey(other, ['users.read', 'users.hashes.read']);

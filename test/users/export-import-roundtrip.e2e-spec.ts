@@ -77,6 +77,8 @@ describe('npm run users:export → npm run users:import (round trip between two 
       'password',
       'hash',
       'hashOptions',
+      '$createdAt',
+      'registration',
     ];
     const pick = (m: Record<string, unknown>) => Object.fromEntries(fields.map((f) => [f, m[f]]));
     const before = (await source.request('GET', '/v1/users/export')).text
@@ -87,7 +89,8 @@ describe('npm run users:export → npm run users:import (round trip between two 
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l));
-    // Users are written several at a time, so the target's creation order (and $createdAt) is the import's own.
+    // Users are written several at a time, so the target's creation order ($sequence) is the import's own; each
+    // keeps its $createdAt.
     const byId = (a: Record<string, unknown>, b: Record<string, unknown>) =>
       String(a.$id).localeCompare(String(b.$id));
     expect(after.map(pick).sort(byId)).toEqual(before.map(pick).sort(byId));

@@ -61,6 +61,8 @@ export interface CreateUserProps extends PasswordHash {
   name: string;
   email: string | null;
   phone: string | null;
+  /** Imports only: the creation time in the source system (see `UserCreatedData.registeredAt`). */
+  registeredAt?: Date;
 }
 
 /** Scopes of the unique constraints a user holds; values are normalised (lower-case email). */
@@ -126,8 +128,14 @@ export class UserAggregate extends EventSourcedAggregate<UserEvent> {
   create(props: CreateUserProps): void {
     if (this.exists) throw new UserAlreadyExistsError();
     assertUserIdNotReserved(props.userId);
-    const { userId, ...rest } = props;
-    this.applyHolding(new UserCreatedEvent({ userId, ...rest }));
+    const { userId, registeredAt, ...rest } = props;
+    this.applyHolding(
+      new UserCreatedEvent({
+        userId,
+        ...rest,
+        ...(registeredAt ? { registeredAt: registeredAt.toISOString() } : {}),
+      }),
+    );
   }
 
   changeName(name: string): void {

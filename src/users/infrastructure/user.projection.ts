@@ -184,6 +184,7 @@ export class UserProjection {
   private async insert(sql: Sql, recorded: RecordedEvent<UserCreatedEvent>): Promise<void> {
     const at = recorded.occurredAt;
     const d = recorded.event.data;
+    const registered = d.registeredAt ? new Date(d.registeredAt) : at;
     await sql.execute(
       `INSERT INTO users (sequence, session_epoch, id, version, name, email, phone, password, hash, hash_options, status,
          labels, prefs, email_verification, phone_verification, mfa, registration, password_update, accessed_at,
@@ -200,9 +201,9 @@ export class UserProjection {
         d.password,
         d.hash,
         JSON.stringify(d.hashOptions),
-        at,
+        registered,
         d.password === null ? null : at,
-        at,
+        registered,
         at,
         ...emailMetadataValues(d.email),
       ],

@@ -36,9 +36,11 @@ export const ImportUsersBatchRequest = defineParams<{ users: unknown[]; dryRun: 
         `1 to ${MAX_BATCH_USERS} users. Each is either the body of a single route with \`algorithm\` naming ` +
         `it (${BATCH_ALGORITHMS.map((a) => `\`${a}\``).join(', ')}; \`plain\` or none is \`POST /v1/users\`, ` +
         'the others `POST /v1/users/{algorithm}` with their `password*` fields), plus optional `phone`, ' +
-        '`labels`, `prefs`, `emailVerification`, `phoneVerification` and `status`; or a User model as ' +
-        '`GET /v1/users/{userId}` shows it to a key with `users.hashes.read` (a line of `GET /v1/users/export`), ' +
-        'recognised by its `$id`, whose `password`, `hash` and `hashOptions` are stored as they are',
+        '`labels`, `prefs`, `emailVerification`, `phoneVerification`, `status` and `createdAt` (ISO 8601, not ' +
+        'in the future: the creation time in the source system, kept as `$createdAt` and `registration`); or a ' +
+        'User model as `GET /v1/users/{userId}` shows it to a key with `users.hashes.read` (a line of ' +
+        '`GET /v1/users/export`), recognised by its `$id`, whose `password`, `hash` and `hashOptions` are ' +
+        'stored as they are and whose `$createdAt` is kept',
     },
     dryRun: {
       validator: strictBoolean,

@@ -43,7 +43,14 @@ type Outcome = { user: BatchUser } | { error: unknown };
 
 /** The creation and what comes with it, decided on the user's stream: one append, all or nothing. */
 function decideImport(user: UserAggregate, item: BatchUser, password: PasswordHash) {
-  user.create({ userId: item.userId, name: item.name, email: item.email, phone: item.phone, ...password });
+  user.create({
+    userId: item.userId,
+    name: item.name,
+    email: item.email,
+    phone: item.phone,
+    ...password,
+    ...(item.createdAt ? { registeredAt: item.createdAt } : {}),
+  });
   if (item.labels !== undefined && item.labels.length > 0) user.changeLabels(item.labels);
   if (item.prefs !== undefined && Object.keys(item.prefs).length > 0) user.updatePrefs(item.prefs);
   if (item.emailVerification) user.changeEmailVerification(true);

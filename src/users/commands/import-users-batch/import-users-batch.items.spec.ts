@@ -79,6 +79,27 @@ describe('parseBatchItem', () => {
     });
   });
 
+  it("keeps the creation time of the source: a User model's $createdAt, a route form's createdAt", () => {
+    expect(parseBatchItem({ $id: 'eve', $createdAt: '2019-05-04T10:00:00.000+02:00' }).createdAt).toEqual(
+      new Date('2019-05-04T08:00:00.000Z'),
+    );
+    expect(parseBatchItem({ userId: 'fay', createdAt: '2020-01-02' }).createdAt).toEqual(
+      new Date('2020-01-02T00:00:00.000Z'),
+    );
+    expect(parseBatchItem({ userId: 'gil' })).not.toHaveProperty('createdAt');
+  });
+
+  it('refuses a creation time that is not a date, or lies in the future', () => {
+    const future = new Date(Date.now() + 24 * 3600_000).toISOString();
+    for (const item of [
+      { userId: 'x', createdAt: 'yesterday' },
+      { userId: 'x', createdAt: future },
+      { $id: 'x', $createdAt: future },
+      { userId: 'x', createdAt: 1577836800 },
+    ])
+      expect(refusal(item)).toMatchObject({ status: 400, message: expect.stringContaining('`createdAt`') });
+  });
+
   it('reads a User model without a password as a user without one', () => {
     expect(parseBatchItem({ $id: 'dan', password: null, hash: 'argon2' }).password).toEqual({ plain: '' });
   });

@@ -1,10 +1,13 @@
 import { ArgumentInvalidError } from '@libs/http';
 import {
+  fail,
   generateUniqueId,
   hashedPassword,
+  isoDateTime,
   isPlainObject,
   labels,
   nullable,
+  ParamValidator,
   phone,
   prefsOrJsonString,
   strictBoolean,
@@ -29,6 +32,8 @@ export interface BatchExtras {
   emailVerification?: boolean;
   phoneVerification?: boolean;
   status?: boolean;
+  /** The creation time in the system the user comes from: its `registration` and `$createdAt` here. */
+  createdAt?: Date;
 }
 
 /** One batch item, validated: a plain password still to hash, or a hash stored as given. */
@@ -42,6 +47,20 @@ export interface BatchUser extends BatchExtras {
 
 export const BATCH_ALGORITHMS = ['plain', ...IMPORT_ALGORITHMS] as const;
 
+/** A few minutes of clock difference between the source system and this one are not "the future". */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+/** When a user was created in the system it comes from: a time that has passed. */
+const pastDateTime: ParamValidator<Date> = {
+  ...isoDateTime,
+  description:
+    'Value must be a valid ISO 8601 date and time that is not in the future, e.g. 2020-01-01T00:00:00.000+00:00',
+  parse(value) {
+    const parsed = isoDateTime.parse(value);
+    return parsed.ok && parsed.value.getTime() > Date.now() + CLOCK_SKEW_MS ? fail() : parsed;
+  },
+};
+
 const BatchExtrasRequest = defineParams<BatchExtras & { phone: string | null; algorithm: string }>(
   'BatchUserExtras',
   {
@@ -52,6 +71,7 @@ const BatchExtrasRequest = defineParams<BatchExtras & { phone: string | null; al
     emailVerification: { validator: strictBoolean, default: undefined },
     phoneVerification: { validator: strictBoolean, default: undefined },
     status: { validator: userStatus, default: undefined },
+    createdAt: { validator: pastDateTime, default: undefined },
   },
 );
 
@@ -102,6 +122,7 @@ function extrasOf(parsed: BatchExtras): BatchExtras {
   if (parsed.emailVerification !== undefined) extras.emailVerification = parsed.emailVerification;
   if (parsed.phoneVerification !== undefined) extras.phoneVerification = parsed.phoneVerification;
   if (parsed.status !== undefined) extras.status = parsed.status;
+  if (parsed.createdAt !== undefined) extras.createdAt = parsed.createdAt;
   return extras;
 }
 
@@ -124,6 +145,8 @@ export function parseBatchItem(item: unknown): BatchUser {
       password: null,
       // The model's `hash` names the algorithm; an `algorithm` beside it means nothing.
       algorithm: null,
+      // The model's creation time is kept (the source's `registration` is the same instant).
+      ...(item.$createdAt !== undefined ? { createdAt: item.$createdAt } : {}),
     };
     const p = CreateUserRequest.parse(model);
     const extras = BatchExtrasRequest.parse(model);

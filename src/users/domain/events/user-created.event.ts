@@ -7,6 +7,11 @@ export interface UserCreatedData {
   password: string | null;
   hash: string;
   hashOptions: Record<string, unknown>;
+  /**
+   * When an imported user was created in the system it came from (ISO 8601): the read model's `registration` and
+   * `$createdAt`, so a migration keeps the users' ages. Absent for a user created here, whose creation is the event.
+   */
+  registeredAt?: string;
 }
 
 export class UserCreatedEvent {
