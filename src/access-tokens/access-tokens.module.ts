@@ -13,6 +13,7 @@ import { AccessTokensReader } from './infrastructure/access-tokens.reader';
 import { UserAccessTokens } from './infrastructure/user-access-tokens';
 import { GetAccessTokenController } from './queries/get-access-token/get-access-token.controller';
 import { ListAccessTokensController } from './queries/list-access-tokens/list-access-tokens.controller';
+import { ListUserAccessTokensHandler } from './queries/list-access-tokens/list-access-tokens.handler';
 
 const controllers = [
   ListAccessTokensController,
@@ -28,6 +29,7 @@ const commandHandlers = [CreateAccessTokenHandler, UpdateAccessTokenHandler, Del
   controllers,
   providers: [
     ...commandHandlers,
+    ListUserAccessTokensHandler,
     AccessTokenRepository,
     AccessTokenProjection,
     AccessTokensReader,

@@ -28,5 +28,5 @@ export const includeStreams: ParamValidator<string[]> = {
 /** Without `include`: the user's own stream alone. */
 export const OWN_STREAM: readonly string[] = [USER_STREAM];
 
-/** The user's own stream and the streams about it (what the export reads). */
-export const ALL_USER_STREAMS: readonly string[] = [USER_STREAM, SESSION_STREAM, IDENTITY_STREAM];
+/** The user's own stream and every stream about it (what the export reads): whatever `include` can add. */
+export const ALL_USER_STREAMS: readonly string[] = [USER_STREAM, ...Object.values(INCLUDABLE)];

@@ -381,6 +381,7 @@ describe('user history and time travel', () => {
       },
       201,
     );
+    const token = await ok('POST', `/v1/users/${user.$id}/access-tokens`, { description: 'CI' }, 201);
     // The activity log is written by the worker.
     await t.eventually(async () => {
       const logs = await t.request('GET', `/v1/users/${user.$id}/logs`);
@@ -400,6 +401,7 @@ describe('user history and time travel', () => {
         'prefs',
         'sessions',
         'identities',
+        'accessTokens',
         'memberships',
         'logs',
         'events',
@@ -419,6 +421,8 @@ describe('user history and time travel', () => {
         providerAccessToken: '',
         providerRefreshToken: '',
       });
+      expect(doc.accessTokens).toHaveLength(1);
+      expect(doc.accessTokens[0]).toMatchObject({ $id: token.$id, description: 'CI', secret: '' });
       expect(doc.memberships).toEqual([]);
       expect(doc.logs.length).toBeGreaterThanOrEqual(4);
       expect(doc.logs[0]).toHaveProperty('event');
@@ -427,10 +431,12 @@ describe('user history and time travel', () => {
         'user.prefs.updated',
         'session.created',
         'identity.created',
+        'access_token.created',
       ]);
       for (const secret of [
         'export-password-1',
         session.secret,
+        token.secret,
         'gho_export_token',
         'ghr_export',
         '$argon2',
@@ -443,7 +449,7 @@ describe('user history and time travel', () => {
     await ok('DELETE', `/v1/users/${user.$id}`, undefined, 204);
     const gone = await t.request('GET', `/v1/users/${user.$id}/export`);
     expect(gone.status).toBe(200);
-    expect(gone.body).toMatchObject({ user: null, prefs: null, memberships: [] });
+    expect(gone.body).toMatchObject({ user: null, prefs: null, accessTokens: [], memberships: [] });
     expect(gone.body.events.map((e: any) => e.type)).toContain('user.deleted');
   });
 

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { AccessTokenModel } from '../../access-tokens';
 import { IdentityModel } from '../../identities';
 import { LogModel } from '../../audit';
 import { MembershipModel } from '../../memberships';
@@ -27,6 +28,8 @@ export class UserExportModel {
   sessions!: SessionModel[];
   @ApiProperty({ type: [IdentityModel], description: 'Linked identities; the provider\'s tokens are `""`' })
   identities!: IdentityModel[];
+  @ApiProperty({ type: [AccessTokenModel], description: 'Personal access tokens; `secret` is `""`' })
+  accessTokens!: AccessTokenModel[];
   @ApiProperty({ type: [MembershipModel] }) memberships!: MembershipModel[];
   @ApiProperty({ type: [LogModel], description: 'The activity log, newest first' }) logs!: LogModel[];
   @ApiProperty({

@@ -1,16 +1,16 @@
 import { Controller, Get, Param } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequireScopes } from '../../../auth';
 import { ApiAppwriteErrors, UserIdPipe } from '../../../common';
 import { UserNotFoundError } from '../../../users';
 import { AccessTokenListModel } from '../../dtos/access-token.response.dto';
-import { toAccessTokenModel } from '../../infrastructure/access-token.mapper';
-import { UserAccessTokens } from '../../infrastructure/user-access-tokens';
+import { ListUserAccessTokensQuery } from './list-access-tokens.handler';
 
 @ApiTags('users')
 @Controller('v1/users')
 export class ListAccessTokensController {
-  constructor(private readonly own: UserAccessTokens) {}
+  constructor(private readonly queryBus: QueryBus) {}
 
   @Get(':userId/access-tokens')
   @RequireScopes('users.read')
@@ -24,7 +24,7 @@ export class ListAccessTokensController {
   @ApiOkResponse({ type: AccessTokenListModel, description: "The user's tokens" })
   @ApiAppwriteErrors(...UserIdPipe.errors, UserNotFoundError)
   async list(@Param('userId', UserIdPipe) userId: string): Promise<AccessTokenListModel> {
-    const rows = await this.own.list(userId);
-    return { total: rows.length, accessTokens: rows.map((row) => toAccessTokenModel(row)) };
+    const accessTokens = await this.queryBus.execute(new ListUserAccessTokensQuery(userId));
+    return { total: accessTokens.length, accessTokens };
   }
 }

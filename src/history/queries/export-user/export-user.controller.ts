@@ -20,9 +20,10 @@ export class ExportUserController {
     summary: 'Extension: export everything held about a user',
     description:
       'Extension (GDPR Art. 15 access and Art. 20 portability). One JSON document, sent as an attachment: the ' +
-      'User model, prefs, live sessions, identities, memberships, the activity log and the decoded history of ' +
-      "the user, its sessions and identities. It holds no credential: no password hash (whatever the key's " +
-      'scopes), no session secret or its hash, no provider token. A deleted user is still exported (its history ' +
+      'User model, prefs, live sessions, identities, personal access tokens, memberships, the activity log and ' +
+      'the decoded history of the user, its sessions, identities and access tokens. It holds no credential: no password hash ' +
+      "(whatever the key's scopes), no session secret or its hash, no provider token, no access token secret. " +
+      'A deleted user is still exported (its history ' +
       'remains, `user` and `prefs` are `null`); 404 only for an id that never existed.',
   })
   @ApiProduces('application/json')

@@ -1,5 +1,6 @@
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { formatDateTime } from '@libs/http';
+import { AccessTokenModel, ListUserAccessTokensQuery } from '../../../access-tokens';
 import { ListUserLogsQuery, toLogModel } from '../../../audit';
 import { IdentityModel, ListIdentitiesQuery, toIdentityModel } from '../../../identities';
 import { ListUserMembershipsQuery, MembershipModel } from '../../../memberships';
@@ -20,6 +21,8 @@ export interface UserExport {
   prefs: Record<string, unknown> | null;
   sessions: SessionModel[];
   identities: IdentityModel[];
+  /** Personal access tokens: names, dates and use, never a secret. */
+  accessTokens: AccessTokenModel[];
   memberships: MembershipModel[];
   logs: LogModel[];
   events: UserEventModel[];
@@ -62,6 +65,7 @@ export class ExportUserHandler implements IQueryHandler<ExportUserQuery, UserExp
       prefs: user?.prefs ?? null,
       sessions: (await this.sessions.listLive(userId)).map((row) => toSessionModel(row)),
       identities: await this.identities(userId),
+      accessTokens: await orNone(this.queryBus.execute(new ListUserAccessTokensQuery(userId)), []),
       memberships: (
         await orNone(this.queryBus.execute(new ListUserMembershipsQuery(userId, [], undefined, false)), {
           memberships: [],
