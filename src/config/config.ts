@@ -99,6 +99,8 @@ const schema = z.object({
   LOG_RETENTION_DAYS: intInRange(1, 36500).default(365),
   /** A user's `accessedAt` moves at most once per this many seconds (Appwrite's APP_USER_ACCESS, 24 h). */
   USER_ACCESS_WINDOW_SECONDS: intInRange(1, 31_536_000).default(86_400),
+  /** Personal access tokens a user may hold at once, disabled and expired ones included. */
+  ACCESS_TOKENS_PER_USER: intInRange(1, 1000).default(100),
   /** Path of a MaxMind/DB-IP country database (.mmdb); without it countries are `--` / `Unknown`. */
   GEOIP_DATABASE: z.string().min(1).optional(),
   RELAY_POLL_MS: intInRange(10, 60000).default(500),

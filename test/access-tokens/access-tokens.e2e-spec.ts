@@ -361,3 +361,42 @@ describe('personal access tokens (extension)', () => {
     expect((await bearer(fresh.secret)).body.name).toBe('New Ned');
   });
 });
+
+describe('personal access tokens: the per-user limit', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await TestApp.start({ ACCESS_TOKENS_PER_USER: '2' });
+  });
+  afterAll(async () => {
+    await t.stop();
+  });
+
+  it('refuses a token beyond ACCESS_TOKENS_PER_USER with 400 until one is deleted; disabled ones count', async () => {
+    const user = await t.createUser({ email: 'limit@example.com' });
+    const other = await t.createUser({ email: 'limit-other@example.com' });
+    const path = `/v1/users/${user.$id}/access-tokens`;
+    const first = await t.request('POST', path, { body: { description: 'one' } });
+    const second = await t.request('POST', path, { body: { description: 'two' } });
+    expect([first.status, second.status]).toEqual([201, 201]);
+    expect(
+      (await t.request('PATCH', `${path}/${second.body.$id}`, { body: { isActive: false } })).status,
+    ).toBe(200);
+
+    const third = await t.request('POST', path, { body: { description: 'three' } });
+    expectAppwriteError(
+      third,
+      400,
+      'user_access_token_limit_exceeded',
+      /maximum of 2 personal access tokens/,
+    );
+    expect((await t.request('GET', path)).body.total).toBe(2);
+    // Another user's tokens are its own count.
+    expect(
+      (await t.request('POST', `/v1/users/${other.$id}/access-tokens`, { body: { description: 'x' } }))
+        .status,
+    ).toBe(201);
+
+    expect((await t.request('DELETE', `${path}/${first.body.$id}`)).status).toBe(204);
+    expect((await t.request('POST', path, { body: { description: 'three' } })).status).toBe(201);
+  });
+});

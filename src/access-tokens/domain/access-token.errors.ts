@@ -20,3 +20,14 @@ export class InvalidAccessTokenError extends AppwriteError {
     super(401, 'user_invalid_token', 'Invalid token passed in the request.');
   }
 }
+
+/** A user holds at most ACCESS_TOKENS_PER_USER tokens (disabled and expired ones count until deleted). */
+export class AccessTokenLimitExceededError extends AppwriteError {
+  constructor(limit: number) {
+    super(
+      400,
+      'user_access_token_limit_exceeded',
+      `The user already has the maximum of ${limit} personal access tokens. Delete one before creating another.`,
+    );
+  }
+}

@@ -6,7 +6,7 @@ import { isoDateTime, text } from '@libs/http/params';
 import { RequireScopes } from '../../../auth';
 import { ApiAppwriteErrors, defineParams, UserIdPipe, when } from '../../../common';
 import { UserNotFoundError } from '../../../users';
-import { AccessTokenNotFoundError } from '../../domain/access-token.errors';
+import { AccessTokenLimitExceededError, AccessTokenNotFoundError } from '../../domain/access-token.errors';
 import { AccessTokenModel } from '../../dtos/access-token.response.dto';
 import { toAccessTokenModel } from '../../infrastructure/access-token.mapper';
 import { UserAccessTokens } from '../../infrastructure/user-access-tokens';
@@ -60,6 +60,7 @@ export class CreateAccessTokenController {
       '`expire` is not in the future',
     ),
     UserNotFoundError,
+    when(new AccessTokenLimitExceededError(100), 'The user holds ACCESS_TOKENS_PER_USER tokens already'),
     when(AccessTokenNotFoundError, 'The token was deleted again before it could be read back'),
     when(ConflictError, 'Concurrent writes kept conflicting'),
   )
