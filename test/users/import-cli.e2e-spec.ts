@@ -72,23 +72,26 @@ describe('npm run users:import (the built CLI against a running service)', () =>
       '',
       JSON.stringify({ userId: 'mixed-plain', email: 'plain@example.com', password: 'sample-password' }),
       JSON.stringify({ userId: 'mixed1', email: 'again@example.com' }),
+      // Another user's email: a conflict to look at, not a line that "already existed".
+      JSON.stringify({ userId: 'mixed-copy', email: 'mixed2@example.com' }),
     ];
     writeFileSync(file, `${lines.join('\n')}\n`);
     const result = await run([file, '--batch', '3']);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/import 100% \| 10 users \| \d+ users\/s/);
+    expect(result.stdout).toMatch(/import 100% \| 11 users \| \d+ users\/s/);
     expect(result.stdout).toMatch(
-      /read 11 lines: 7 created, 2 rejected, 1 already existed, in [\d.]+ s \(\d+ users\/s\)/,
+      /read 12 lines: 7 created, 3 rejected, 1 already existed, in [\d.]+ s \(\d+ users\/s\)/,
     );
     const rejects = readFileSync(`${file}.rejects.ndjson`, 'utf8')
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l));
-    expect(rejects.map((r) => [r.line, r.error.type])).toEqual([
-      [7, 'import_line_invalid'],
-      [8, 'general_argument_invalid'],
-      [11, 'user_already_exists'],
+    expect(rejects.map((r) => [r.line, r.error.type, r.conflict])).toEqual([
+      [7, 'import_line_invalid', undefined],
+      [8, 'general_argument_invalid', undefined],
+      [11, 'user_already_exists', 'id'],
+      [12, 'user_already_exists', 'email'],
     ]);
     expect(rejects[0].original).toBe('{"userId": "broken",');
     expect(await count('mixed')).toBe(7);
@@ -96,7 +99,7 @@ describe('npm run users:import (the built CLI against a running service)', () =>
 
     // Run again from the start: every user is there already, and the bad lines are bad again.
     const again = await run([file, '--batch', '3', '--restart']);
-    expect(again.stdout).toMatch(/read 11 lines: 0 created, 2 rejected, 8 already existed/);
+    expect(again.stdout).toMatch(/read 12 lines: 0 created, 3 rejected, 8 already existed/);
     expect(again.code).toBe(1);
     expect(await count('mixed')).toBe(7);
   });

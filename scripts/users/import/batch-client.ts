@@ -5,6 +5,8 @@ export interface BatchItemResult {
   status: number;
   userId?: string;
   error?: ItemError;
+  /** With a 409: the key already held (`id`: the item was sent before). */
+  conflict?: 'id' | 'email' | 'phone';
 }
 
 /** The run cannot go on (service unreachable, key refused, answer not understood): exit 2. */

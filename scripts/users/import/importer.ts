@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline';
 import type { ImportArgs } from './args';
 import { BatchClient } from './batch-client';
 import { readCheckpoint, rejectsPath, removeCheckpoint, writeCheckpoint } from './checkpoint';
-import { ALREADY_EXISTS, ItemError, parseLine, rejectLine } from './lines';
+import { alreadyThere, ItemError, parseLine, rejectLine } from './lines';
 import { ImportProgress, importProgress } from './progress';
 
 export interface ImportSummary {
@@ -24,7 +24,7 @@ interface Unit {
   bytes: number;
   /** `json`: what is sent; `text`: the line as read, for the rejects file. */
   items: Array<{ line: number; text: string; json: string }>;
-  rejects: Array<{ line: number; error: ItemError; text: string }>;
+  rejects: Array<{ line: number; error: ItemError; text: string; conflict?: string }>;
   created: number;
   alreadyExisted: number;
   done: boolean;
@@ -75,7 +75,7 @@ export async function runImport(args: ImportArgs, stop: { requested: boolean }):
     while (queue.length > 0 && queue[0].done) {
       const unit = queue.shift()!;
       const all = unit.rejects.sort((a, b) => a.line - b.line);
-      for (const r of all) writeSync(rejects, rejectLine(r.line, r.error, r.text));
+      for (const r of all) writeSync(rejects, rejectLine(r.line, r.error, r.text, r.conflict));
       summary.created += unit.created;
       summary.alreadyExisted += unit.alreadyExisted;
       summary.rejected += all.length - unit.alreadyExisted;
@@ -96,9 +96,9 @@ export async function runImport(args: ImportArgs, stop: { requested: boolean }):
         const item = unit.items[result.index];
         if (result.status === 201) unit.created++;
         else {
-          if (result.error?.type === ALREADY_EXISTS) unit.alreadyExisted++;
+          if (alreadyThere(result)) unit.alreadyExisted++;
           const error = result.error ?? { message: `status ${result.status}`, code: result.status, type: '' };
-          unit.rejects.push({ line: item.line, error, text: item.text });
+          unit.rejects.push({ line: item.line, error, text: item.text, conflict: result.conflict });
         }
       }
     }

@@ -1,5 +1,5 @@
 import { parseImportArgs, UsageError } from './args';
-import { parseLine, rejectLine } from './lines';
+import { alreadyThere, parseLine, rejectLine } from './lines';
 
 describe('users:import lines', () => {
   it('sends a JSON object, skips a blank line, rejects anything else with the line number', () => {
@@ -23,6 +23,12 @@ describe('users:import lines', () => {
     const error = { message: 'bad', code: 400, type: 'general_argument_invalid' };
     expect(JSON.parse(rejectLine(9, error, '{"x":1}'))).toEqual({ line: 9, error, original: '{"x":1}' });
     expect(rejectLine(9, error, 'x').endsWith('\n')).toBe(true);
+    expect(JSON.parse(rejectLine(9, error, 'x', 'email'))).toEqual({
+      line: 9,
+      error,
+      conflict: 'email',
+      original: 'x',
+    });
   });
 });
 
@@ -53,5 +59,14 @@ describe('users:import arguments', () => {
     expect(() => parseImportArgs(['f'], {})).toThrow(/API_KEY/);
     expect(() => parseImportArgs(['f', '--nope'], env)).toThrow(UsageError);
     expect(parseImportArgs(['--help'], env)).toBe('help');
+  });
+
+  it('counts a 409 as "already there" only for the id: another user\'s email or phone is a reject', () => {
+    const exists = { message: 'm', code: 409, type: 'user_already_exists' };
+    expect(alreadyThere({ error: exists, conflict: 'id' })).toBe(true);
+    expect(alreadyThere({ error: exists, conflict: 'email' })).toBe(false);
+    expect(alreadyThere({ error: exists, conflict: 'phone' })).toBe(false);
+    expect(alreadyThere({ error: exists })).toBe(true);
+    expect(alreadyThere({ error: { ...exists, code: 400, type: 'general_argument_invalid' } })).toBe(false);
   });
 });

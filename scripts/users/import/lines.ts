@@ -27,10 +27,18 @@ export function parseLine(text: string, line: number): ParsedLine {
   return { kind: 'item', line, text, item: value as Record<string, unknown> };
 }
 
-/** A line of FILE.rejects.ndjson. */
-export function rejectLine(line: number, error: ItemError, original: string): string {
-  return `${JSON.stringify({ line, error, original })}\n`;
+/** A line of FILE.rejects.ndjson; `conflict` (a 409's key) only when the service named one. */
+export function rejectLine(line: number, error: ItemError, original: string, conflict?: string): string {
+  return `${JSON.stringify(conflict ? { line, error, conflict, original } : { line, error, original })}\n`;
 }
 
 /** The service answers an existing id, email or phone so; a re-run or a resumed run meets these. */
 export const ALREADY_EXISTS = 'user_already_exists';
+
+/**
+ * A line a re-run or a resumed run meets: its id is there already. A 409 for an email or phone another user
+ * holds is a real reject. A service that does not name the key (older versions) is taken at its type.
+ */
+export function alreadyThere(result: { error?: ItemError; conflict?: string }): boolean {
+  return result.error?.type === ALREADY_EXISTS && (result.conflict ?? 'id') === 'id';
+}

@@ -83,14 +83,14 @@ describe('ImportUsersBatchHandler', () => {
         false,
       ),
     );
-    expect(result.results.map((r) => [r.status, r.error?.type])).toEqual([
-      [201, undefined],
-      [409, 'user_already_exists'],
-      [409, 'user_already_exists'],
-      [400, 'general_argument_invalid'],
-      [400, 'general_argument_invalid'],
-      [409, 'user_already_exists'],
-      [201, undefined],
+    expect(result.results.map((r) => [r.status, r.error?.type, r.conflict])).toEqual([
+      [201, undefined, undefined],
+      [409, 'user_already_exists', 'email'],
+      [409, 'user_already_exists', 'id'],
+      [400, 'general_argument_invalid', undefined],
+      [400, 'general_argument_invalid', undefined],
+      [409, 'user_already_exists', 'email'],
+      [201, undefined, undefined],
     ]);
     expect([...new Set(store.events.map((e) => e.streamId))]).toEqual(['old', 'n1', 'n5']);
   });
@@ -108,7 +108,12 @@ describe('ImportUsersBatchHandler', () => {
         true,
       ),
     );
-    expect(result.results.map((r) => r.status)).toEqual([201, 409, 409, 400]);
+    expect(result.results.map((r) => [r.status, r.conflict])).toEqual([
+      [201, undefined],
+      [409, 'id'],
+      [409, 'email'],
+      [400, undefined],
+    ]);
     expect(result.dryRun).toBe(true);
     expect(store.events).toHaveLength(0);
   });

@@ -3,19 +3,33 @@ import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { toAppwriteError } from '@libs/http';
 import { Argon2Hasher } from '@libs/passwords';
 import { mapWithConcurrency, Semaphore } from '../../../common';
-import { PasswordHash, UserAggregate } from '../../domain/user.aggregate';
+import { EMAIL_SCOPE, PasswordHash, PHONE_SCOPE, UserAggregate } from '../../domain/user.aggregate';
 import { UserAlreadyExistsError } from '../../domain/user.errors';
 import { hashForStorage, PASSWORD_HASHER } from '../../infrastructure/password-hashing';
 import { UserRepository } from '../../infrastructure/user.repository';
 import { UsersReader } from '../../infrastructure/users.reader';
 import { BatchUser, parseBatchItem } from './import-users-batch.items';
 
+/** Which of a 409's keys another user (or an earlier item) holds: `id` is what a re-sent item meets. */
+export type BatchConflict = 'id' | 'email' | 'phone';
+
 export interface BatchItemResult {
   index: number;
   status: number;
   userId?: string;
   error?: { message: string; code: number; type: string };
+  conflict?: BatchConflict;
 }
+
+/** Appwrite's 409 for the item, knowing which key collided (Appwrite's message does not say). */
+class ItemConflictError extends UserAlreadyExistsError {
+  constructor(readonly conflict: BatchConflict) {
+    super();
+  }
+}
+
+const conflictOfScope = (scope: string): BatchConflict =>
+  scope === EMAIL_SCOPE ? 'email' : scope === PHONE_SCOPE ? 'phone' : 'id';
 
 export interface BatchResult {
   total: number;
@@ -93,11 +107,13 @@ export class ImportUsersBatchHandler implements ICommandHandler<ImportUsersBatch
       await this.users.update(
         item.userId,
         (user) => decideImport(user, item, password),
-        () => new UserAlreadyExistsError(),
+        (violation) => new ItemConflictError(conflictOfScope(violation.scope)),
       );
       return { user: item };
     } catch (error) {
-      return { error };
+      // The aggregate refuses an existing id with the plain error.
+      const refused = error instanceof UserAlreadyExistsError && !(error instanceof ItemConflictError);
+      return { error: refused ? new ItemConflictError('id') : error };
     }
   }
 
@@ -119,12 +135,9 @@ export class ImportUsersBatchHandler implements ICommandHandler<ImportUsersBatch
           user,
           'plain' in user.password ? noPassword : user.password,
         );
-        if (
-          taken.ids.has(user.userId) ||
-          (user.email && taken.emails.has(user.email.toLowerCase())) ||
-          (user.phone && taken.phones.has(user.phone))
-        )
-          throw new UserAlreadyExistsError();
+        if (taken.ids.has(user.userId)) throw new ItemConflictError('id');
+        if (user.email && taken.emails.has(user.email.toLowerCase())) throw new ItemConflictError('email');
+        if (user.phone && taken.phones.has(user.phone)) throw new ItemConflictError('phone');
       } catch (error) {
         outcomes[i] = { error };
       }
@@ -135,7 +148,9 @@ export class ImportUsersBatchHandler implements ICommandHandler<ImportUsersBatch
     if ('user' in outcome) return { index, status: 201, userId: outcome.user.userId };
     const { status, type, message, unexpected } = toAppwriteError(outcome.error);
     if (unexpected) this.logger.error(`Batch item ${index} failed`, (outcome.error as Error)?.stack);
-    return { index, status, error: { message, code: status, type } };
+    const result: BatchItemResult = { index, status, error: { message, code: status, type } };
+    if (outcome.error instanceof ItemConflictError) result.conflict = outcome.error.conflict;
+    return result;
   }
 }
 
@@ -153,11 +168,12 @@ function rejectDuplicates(outcomes: Outcome[]): Outcome[] {
   return outcomes.map((outcome) => {
     if (!('user' in outcome)) return outcome;
     const { userId, email, phone } = outcome.user;
-    const keys = [`id:${userId}`];
-    if (email) keys.push(`email:${email.toLowerCase()}`);
-    if (phone) keys.push(`phone:${phone}`);
-    if (keys.some((key) => seen.has(key))) return { error: new UserAlreadyExistsError() };
-    keys.forEach((key) => seen.add(key));
+    const keys: Array<[BatchConflict, string]> = [['id', `id:${userId}`]];
+    if (email) keys.push(['email', `email:${email.toLowerCase()}`]);
+    if (phone) keys.push(['phone', `phone:${phone}`]);
+    const repeated = keys.find(([, key]) => seen.has(key));
+    if (repeated) return { error: new ItemConflictError(repeated[0]) };
+    keys.forEach(([, key]) => seen.add(key));
     return outcome;
   });
 }

@@ -18,6 +18,14 @@ export class BatchItemResultModel {
   userId?: string;
   @ApiPropertyOptional({ type: BatchItemErrorModel, description: 'Why the item was refused' })
   error?: BatchItemErrorModel;
+  @ApiPropertyOptional({
+    enum: ['id', 'email', 'phone'],
+    example: 'id',
+    description:
+      'With a 409: the key already held, by a stored user or an earlier item. `id` is what an item sent again ' +
+      'meets; `email` or `phone` means another user has it',
+  })
+  conflict?: 'id' | 'email' | 'phone';
 }
 
 export class BatchResultModel {
