@@ -59,7 +59,8 @@ export class ExportUsersController {
       'cursors, `orderAsc`/`orderDesc`) are refused with 400. Errors before the first line are ordinary ' +
       'Appwrite errors; a failure after it ends the stream with a last line `{"error": {message, code, type, ' +
       'version}}`, which is never a User model. Each line is an item `users.batch` accepts. A process streams at ' +
-      'most a quarter of `DATABASE_POOL_SIZE` exports at once (each holds a connection); beyond, 429.',
+      'most a quarter of `DATABASE_POOL_SIZE` exports at once (each holds a connection); beyond, 429. A client ' +
+      'that takes no bytes for `EXPORT_STALL_TIMEOUT_MS` (60 s) is disconnected.',
   })
   @ApiQuery({
     name: 'queries',
