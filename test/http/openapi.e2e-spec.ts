@@ -51,6 +51,7 @@ const EXTENSION_TYPES = new Set([
   'webhook_already_exists',
   'webhook_delivery_not_found',
   'user_access_token_not_found',
+  'user_access_token_limit_exceeded',
 ]);
 
 /** terminus writes the health routes' 503, with the health report as its body (not an Appwrite error). */
